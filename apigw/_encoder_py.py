@@ -1,0 +1,106 @@
+"""Response body encoding, pure-Python twin of ``_encoder_c.pyx``.
+
+- ``dumps``: compact JSON, byte-identical to ``json.dumps(obj, separators=(",", ":"))``, with ``Decimal`` written
+  as a JSON string (``"1.5"``; a NaN ``Decimal`` as ``NaN``, as ``float("nan")`` is) and dataclass instances as
+  objects. Circular structures raise ``ValueError``.
+- ``accepts_gzip``: does an ``Accept-Encoding`` value allow gzip? ``q=0`` is a refusal, ``*`` a wildcard.
+- ``encode_body``: a response body (``str``, ``bytes``, ``None``) to the text the integration carries, gzipped
+  when asked for and allowed, base64 for bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import decimal
+import json
+import math
+import zlib
+from typing import Any, Optional, Tuple
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, decimal.Decimal):
+        return math.nan if obj.is_nan() else str(obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+
+# PERF: one encoder built once; json.dumps with keyword arguments builds a new one on every call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=_default)
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON for a handler's result.
+
+    >>> dumps({"price": decimal.Decimal("1.50"), "tags": ["a"]})
+    '{"price":"1.50","tags":["a"]}'
+    """
+    return _ENCODER.encode(obj)
+
+
+def accepts_gzip(accept_encoding: Optional[str]) -> bool:
+    """True when the ``Accept-Encoding`` request header lets the response be gzipped.
+
+    ``gzip`` (or ``x-gzip``) with a non-zero quality accepts; ``gzip;q=0`` refuses even if ``*`` is listed; a
+    ``*`` with a non-zero quality accepts when gzip is not named. Names are case-insensitive.
+
+    >>> accepts_gzip("gzip, deflate, br")
+    True
+    >>> accepts_gzip("gzip;q=0, *")
+    False
+    """
+    if not accept_encoding:
+        return False
+    wildcard = False
+    for item in accept_encoding.split(","):
+        coding, _, params = item.partition(";")
+        coding = coding.strip().lower()
+        if coding == "gzip" or coding == "x-gzip":
+            return _quality_above_zero(params)
+        if coding == "*":
+            wildcard = _quality_above_zero(params)
+    return wildcard
+
+
+def _quality_above_zero(params: str) -> bool:
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "q":
+            # RFC 9110 qvalue: "0" or "0." followed by up to three digits means "not acceptable".
+            value = value.strip()
+            return not (value[:1] == "0" and value[1:2] in ("", ".") and value[2:].strip("0") == "")
+    return True
+
+
+def gzip_compress(data: bytes) -> bytes:
+    """gzip at level 9 with a zero timestamp, so the same body always compresses to the same bytes."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    return compressor.compress(data) + compressor.flush()
+
+
+def encode_body(body: Any, compress: bool) -> Tuple[Optional[str], bool, bool]:
+    """``(text, is_base64, gzipped)`` for a response ``body``.
+
+    ``str`` bodies stay text unless compressed; ``bytes`` (and ``bytearray``/``memoryview``) become base64;
+    ``compress`` gzips a non-empty body (then base64). ``None`` stays ``None`` and is never compressed.
+
+    >>> encode_body("hi", False)
+    ('hi', False, False)
+    >>> encode_body(b"\\x89PNG", False)
+    ('iVBORw==', True, False)
+    """
+    if body is None:
+        return None, False, False
+    if isinstance(body, str):
+        if not compress:
+            return body, False, False
+        data = body.encode("utf-8")
+    elif isinstance(body, (bytes, bytearray, memoryview)):
+        data = bytes(body)
+    else:
+        raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
+    if compress:
+        data = gzip_compress(data)
+    return base64.b64encode(data).decode("ascii"), True, compress

@@ -1,0 +1,68 @@
+"""The one place that chooses between the compiled and the pure-Python hot modules.
+
+The three hot modules (``matcher``, ``headers``, ``encoder``) are chosen together, all compiled or all pure, so a
+process never mixes them. Environment variables (``0``, ``false``, ``no``, ``off`` or empty mean off):
+
+- ``APIGW_NO_EXTENSIONS=1``: use the pure-Python twins even if the compiled ones are installed.
+- ``APIGW_REQUIRE_EXTENSIONS=1`` (or ``CIBUILDWHEEL=1``): a missing compiled module is an ``ImportError``.
+
+Without either, a missing compiled module falls back to pure Python with a ``RuntimeWarning``: a silent fallback
+to the slow path is how production regressions hide.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+NO_EXTENSIONS = _flag("APIGW_NO_EXTENSIONS")
+REQUIRE_EXTENSIONS = _flag("APIGW_REQUIRE_EXTENSIONS") or _flag("CIBUILDWHEEL")
+
+
+def load(name: str) -> tuple[ModuleType, ModuleType, ModuleType]:
+    """Import the ``"cython"`` or the ``"python"`` set of hot modules (matcher, headers, encoder)."""
+    if name == "cython":
+        from . import _encoder_c, _headers_c, _matcher_c
+
+        return _matcher_c, _headers_c, _encoder_c
+    if name == "python":
+        from . import _encoder_py, _headers_py, _matcher_py
+
+        return _matcher_py, _headers_py, _encoder_py
+    raise ValueError(f"unknown apigw implementation {name!r} (expected 'cython' or 'python')")
+
+
+if TYPE_CHECKING:
+    # Type checkers read the typed, documented pure twins.
+    from . import _encoder_py as encoder
+    from . import _headers_py as headers
+    from . import _matcher_py as matcher
+
+    IMPLEMENTATION: str
+elif NO_EXTENSIONS:
+    IMPLEMENTATION = "python"
+    matcher, headers, encoder = load("python")
+else:
+    try:
+        matcher, headers, encoder = load("cython")
+        IMPLEMENTATION = "cython"
+    except ImportError as exc:  # pragma: no cover - depends on how the package was built
+        if REQUIRE_EXTENSIONS:
+            raise ImportError(
+                f"apigw: APIGW_REQUIRE_EXTENSIONS is set but the compiled modules are missing: {exc}"
+            ) from exc
+        warnings.warn(
+            f"apigw: compiled modules not available ({exc}); using the slower pure-Python implementation. "
+            "Set APIGW_NO_EXTENSIONS=1 to choose pure Python explicitly and silence this warning.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        IMPLEMENTATION = "python"
+        matcher, headers, encoder = load("python")

@@ -1,0 +1,86 @@
+"""Extension list and the build policy for apigw's compiled twins.
+
+Metadata lives in pyproject.toml. This file only decides whether to compile:
+
+- ``APIGW_NO_EXTENSIONS=1``: build nothing, ship the pure-Python package.
+- ``APIGW_REQUIRE_EXTENSIONS=1`` (implied by ``CIBUILDWHEEL=1``): a failed compile fails the build.
+- otherwise: try to compile; if Cython or the C compiler fails, warn loudly and ship the pure-Python package
+  (``pip install -v`` shows the warning; ``import apigw`` warns again at run time).
+"""
+
+import os
+import sys
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+COMPILED_MODULES = ("_matcher_c", "_headers_c", "_encoder_c")
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+NO_EXTENSIONS = _flag("APIGW_NO_EXTENSIONS")
+REQUIRE_EXTENSIONS = _flag("APIGW_REQUIRE_EXTENSIONS") or _flag("CIBUILDWHEEL")
+
+FALLBACK_BANNER = """
+********************************************************************************
+apigw: the compiled modules could not be built ({reason}).
+apigw is installed as PURE PYTHON: correct, but slower per request.
+Install a C compiler and the Python headers and reinstall to get the fast build,
+or set APIGW_NO_EXTENSIONS=1 to choose pure Python on purpose.
+********************************************************************************
+"""
+
+
+def _warn_fallback(reason: object) -> None:
+    sys.stderr.write(FALLBACK_BANNER.format(reason=reason))
+    sys.stderr.flush()
+
+
+class OptionalBuildExt(build_ext):
+    """Turns a failed compile into a warning, unless the build requires the extensions."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:  # compiler missing or broken
+            if REQUIRE_EXTENSIONS:
+                raise
+            _warn_fallback(exc)
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception as exc:
+            if REQUIRE_EXTENSIONS:
+                raise
+            _warn_fallback(f"{ext.name}: {exc}")
+
+
+def _extensions() -> list:
+    if NO_EXTENSIONS:
+        print("apigw: APIGW_NO_EXTENSIONS is set, building the pure-Python package", file=sys.stderr)
+        return []
+    try:
+        from Cython.Build import cythonize
+    except ImportError as exc:
+        if REQUIRE_EXTENSIONS:
+            raise
+        _warn_fallback(f"Cython is not installed: {exc}")
+        return []
+    extensions = [Extension(f"apigw.{name}", [f"apigw/{name}.pyx"]) for name in COMPILED_MODULES]
+    return cythonize(
+        extensions,
+        compiler_directives={
+            "language_level": "3",
+            "boundscheck": False,
+            "wraparound": False,
+            "cdivision": True,
+            "embedsignature": True,
+        },
+    )
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
