@@ -6,7 +6,7 @@ copying or re-keying the event's dicts.
 
 Response side: each integration reads different fields (see WIRE-FORMATS.md). ``serialize`` turns one response's
 headers (``str`` or ``list`` of ``str`` values; ``None`` values are dropped) and cookies (``Set-Cookie`` strings)
-into exactly the fields that integration reads:
+into exactly the fields that integration reads (non-string values such as ints are sent as text):
 
 - ``REST`` (API Gateway REST and HTTP API payload 1.0): single-valued headers in ``headers`` and every header in
   ``multiValueHeaders`` (API Gateway merges the two, an identical pair is sent once), cookies in
@@ -118,11 +118,11 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], mode: int) -> Dict
             if value is None:
                 continue
             if key.lower() == _SET_COOKIE:
-                all_cookies.extend([value] if isinstance(value, str) else value)
+                all_cookies.extend(_as_list(value))
             elif isinstance(value, str):
                 single[key] = value
-            elif value:
-                single[key] = ", ".join(value)
+            elif value or value == 0:
+                single[key] = ", ".join(_as_list(value))
         return {"headers": single, "cookies": all_cookies}
 
     if mode == ALB_SINGLE:
@@ -132,11 +132,11 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], mode: int) -> Dict
             if value is None:
                 continue
             if key.lower() == _SET_COOKIE:
-                set_cookies.extend([value] if isinstance(value, str) else value)
+                set_cookies.extend(_as_list(value))
             elif isinstance(value, str):
                 single[key] = value
-            elif value:
-                single[key] = ", ".join(value)
+            elif value or value == 0:
+                single[key] = ", ".join(_as_list(value))
         for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
             single[spelling] = cookie
         return {"headers": single}
@@ -147,14 +147,21 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], mode: int) -> Dict
             continue
         if isinstance(value, str):
             multi.setdefault(key, []).append(value)
-        elif value:
-            multi.setdefault(key, []).extend(value)
+        elif value or value == 0:
+            multi.setdefault(key, []).extend(_as_list(value))
     if cookies:
         multi.setdefault(_set_cookie_key(multi), []).extend(cookies)
     if mode == ALB_MULTI:
         return {"multiValueHeaders": multi}
     single = {key: values[0] for key, values in multi.items() if len(values) == 1}
     return {"headers": single, "multiValueHeaders": multi}
+
+
+def _as_list(value: Any) -> List[str]:
+    """A header value as a list of strings: lists and tuples item by item, anything else (say an int) as text."""
+    if isinstance(value, (list, tuple)):
+        return [item if isinstance(item, str) else str(item) for item in value]
+    return [value if isinstance(value, str) else str(value)]
 
 
 def _set_cookie_key(multi: Mapping[str, Any]) -> str:

@@ -27,18 +27,15 @@ from typing import Any, Dict, List, Optional, Tuple
 SEGMENT_EXTRA_CHARS = "-._~()'!*:@,;=+&$%<> []{}|^"
 
 _PLACEHOLDER = re.compile(r"<(\w+)>")
-_PLACEHOLDER_GROUP = r"(?P<\1>[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+)"
+# PERF: one character class with "+": linear time, no backtracking, whatever the input.
+_SEGMENT_CLASS = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
+_SEGMENT = re.compile(_SEGMENT_CLASS)
 _REGEX_METACHARS = frozenset(".^$*+?{}[]\\|()<>")  # "<>" too: a placeholder, or text we let `re` interpret
-# PERF: one character class, matched once per segment: linear time, no backtracking.
-_SEGMENT = re.compile(r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+")
-
-STATIC = 0
-DYNAMIC = 1
 
 
 def rule_to_regex(rule: str) -> str:
     """The regular expression Powertools builds from a rule: each ``<name>`` becomes a named group."""
-    return _PLACEHOLDER.sub(_PLACEHOLDER_GROUP, rule)
+    return _PLACEHOLDER.sub(lambda found: f"(?P<{found.group(1)}>{_SEGMENT_CLASS})", rule)
 
 
 def is_segment_value(segment: str) -> bool:
@@ -203,7 +200,7 @@ def _search(node: _Node, segments: List[str], index: int, method: str, values: L
     if child is not None and child.low < best[0]:
         _search(child, segments, index + 1, method, values, best)
     child = node.param
-    if child is not None and child.low < best[0] and segment and is_segment_value(segment):
+    if child is not None and child.low < best[0] and is_segment_value(segment):
         values.append(segment)
         _search(child, segments, index + 1, method, values, best)
         values.pop()
@@ -218,5 +215,5 @@ def _collect_methods(node: _Node, segments: List[str], index: int, found: set) -
     child = node.literal.get(segment)
     if child is not None:
         _collect_methods(child, segments, index + 1, found)
-    if node.param is not None and segment and is_segment_value(segment):
+    if node.param is not None and is_segment_value(segment):
         _collect_methods(node.param, segments, index + 1, found)

@@ -1,0 +1,438 @@
+"""The resolver: register routes with decorators, then ``resolve(event, context)`` one Lambda event.
+
+One request flows down once (see DESIGN.md): event view -> matcher -> handler -> encoder -> headers::
+
+    app = APIGatewayRestResolver()
+
+    @app.get("/orders/<order_id>")
+    def get_order(order_id):
+        return {"id": order_id}
+
+    def lambda_handler(event, context):
+        return app.resolve(event, context)
+
+Errors: a ``ServiceError`` raised by a handler becomes ``{"statusCode": N, "message": "..."}`` with that status; a
+handler registered with ``exception_handler`` answers for its exception type (the most specific class wins); any
+other exception propagates to Lambda (so the integration answers 502/500 and the error is logged), unless debug
+mode is on, which answers 500 with the traceback as text. An event that is not an HTTP event of the resolver's
+kind raises ``InvalidEventError``.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+import warnings
+from enum import Enum
+from http import HTTPStatus
+from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Tuple, Type, Union
+
+from . import _impl, content_types
+from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, BaseProxyEvent, LambdaFunctionUrlEvent
+from .exceptions import NotFoundError, ServiceError
+from .response import CORSConfig, Response
+
+Handler = Callable[..., Any]
+
+_REASONS = {status.value: status.phrase for status in HTTPStatus}
+_TRUTHY = ("1", "true", "t", "yes", "y", "on")
+
+
+class ProxyEventType(Enum):
+    """Which integration's event format a resolver reads and writes."""
+
+    APIGatewayProxyEvent = "APIGatewayProxyEvent"
+    APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
+    ALBEvent = "ALBEvent"
+    LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+
+
+# proxy type -> (event view class, response header layout)
+_FORMATS: Dict[ProxyEventType, Tuple[Type[BaseProxyEvent], str]] = {
+    ProxyEventType.APIGatewayProxyEvent: (APIGatewayProxyEvent, "REST"),
+    ProxyEventType.APIGatewayProxyEventV2: (APIGatewayProxyEventV2, "HTTP"),
+    ProxyEventType.ALBEvent: (ALBEvent, "ALB"),
+    ProxyEventType.LambdaFunctionUrlEvent: (LambdaFunctionUrlEvent, "HTTP"),
+}
+
+
+class Route:
+    """One registered (method, rule) and how its responses are finished."""
+
+    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control")
+
+    def __init__(
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: bool,
+        compress: bool,
+        cache_control: Optional[str],
+    ) -> None:
+        self.method = method
+        self.rule = rule
+        self.func = func
+        self.cors = cors
+        self.compress = compress
+        self.cache_control = cache_control
+
+    def __repr__(self) -> str:
+        return f"Route({self.method} {self.rule!r} -> {getattr(self.func, '__qualname__', self.func)!r})"
+
+
+class BaseRouter:
+    """The route decorators shared by resolvers (and, later, routers)."""
+
+    def route(
+        self,
+        rule: str,
+        method: Union[str, Sequence[str]],
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+    ) -> Callable[[Handler], Handler]:
+        """Register the decorated function for ``rule`` and one method or a list of methods.
+
+        ``rule`` is a path with optional ``<name>`` placeholders (each matches one path segment and is passed to
+        the function as a keyword argument), or a regular expression that must match the whole path.
+        ``cors=None`` follows the resolver's CORS configuration; ``compress=True`` gzips responses for clients that
+        accept gzip; ``cache_control`` is sent as ``Cache-Control`` on 200 responses (others get ``no-cache``).
+        """
+        methods = (method,) if isinstance(method, str) else tuple(method)
+
+        def register(func: Handler) -> Handler:
+            for one_method in methods:
+                self._add_route(one_method.upper(), rule, func, cors, compress, cache_control)
+            return func
+
+        return register
+
+    def _add_route(
+        self, method: str, rule: str, func: Handler, cors: Optional[bool], compress: bool, cache_control: Optional[str]
+    ) -> None:
+        raise NotImplementedError
+
+    def get(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+        """Register the decorated function for ``GET rule`` (see ``route``)."""
+        return self.route(rule, "GET", cors, compress, cache_control)
+
+    def post(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+        """Register the decorated function for ``POST rule`` (see ``route``)."""
+        return self.route(rule, "POST", cors, compress, cache_control)
+
+    def put(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+        """Register the decorated function for ``PUT rule`` (see ``route``)."""
+        return self.route(rule, "PUT", cors, compress, cache_control)
+
+    def delete(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None
+    ):
+        """Register the decorated function for ``DELETE rule`` (see ``route``)."""
+        return self.route(rule, "DELETE", cors, compress, cache_control)
+
+    def patch(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None
+    ):
+        """Register the decorated function for ``PATCH rule`` (see ``route``)."""
+        return self.route(rule, "PATCH", cors, compress, cache_control)
+
+    def head(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+        """Register the decorated function for ``HEAD rule`` (see ``route``)."""
+        return self.route(rule, "HEAD", cors, compress, cache_control)
+
+
+class ApiGatewayResolver(BaseRouter):
+    """Routes API Gateway REST (v1), HTTP API (v2), ALB and Function URL events to decorated functions.
+
+    ``proxy_type`` selects the event format (REST v1 by default); ``cors`` enables CORS for every route (a route
+    can opt out with ``cors=False``) and answers pre-flight ``OPTIONS`` requests; ``debug`` (or the environment
+    variable ``POWERTOOLS_EVENT_HANDLER_DEBUG`` / ``POWERTOOLS_DEV`` set to true) prints each event and response
+    and answers unhandled exceptions with a 500 carrying the traceback; ``serializer`` turns non-string JSON bodies
+    into text (default: compact JSON with ``Decimal`` as string); ``strip_prefixes`` lists path prefixes (strings,
+    or compiled patterns removed with ``re.sub``) to drop before routing, e.g. a custom-domain API mapping.
+    """
+
+    _default_proxy_type = ProxyEventType.APIGatewayProxyEvent
+    _ignore_trailing_slash = False
+
+    current_event: BaseProxyEvent
+    lambda_context: Any
+
+    def __init__(
+        self,
+        proxy_type: Optional[ProxyEventType] = None,
+        cors: Optional[CORSConfig] = None,
+        debug: Optional[bool] = None,
+        serializer: Optional[Callable[[Any], str]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern]]] = None,
+    ) -> None:
+        self._proxy_type = proxy_type or self._default_proxy_type
+        self._event_class, self._layout = _FORMATS[ProxyEventType(self._proxy_type)]
+        self._cors = cors
+        self._cors_enabled = cors is not None
+        self._debug = debug if debug is not None else _env_debug()
+        self._strip_prefixes = list(strip_prefixes) if strip_prefixes else None
+        # The implementation (compiled or pure) is bound once, when the app is built.
+        self._headers = _impl.headers
+        self._encoder = _impl.encoder
+        self._serializer = serializer or self._encoder.dumps
+        self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
+        self._routes: List[Route] = []
+        self._route_keys: set = set()
+        self._exception_handlers: Dict[type, Callable[[Exception], Any]] = {}
+        self.current_event = None  # type: ignore[assignment]
+        self.lambda_context = None
+
+    # -- registration ---------------------------------------------------------------------------------------------
+
+    def _add_route(
+        self, method: str, rule: str, func: Handler, cors: Optional[bool], compress: bool, cache_control: Optional[str]
+    ) -> None:
+        key = (method, rule)
+        if key in self._route_keys:
+            warnings.warn(
+                f"A route for {method} {rule!r} is already registered; the first one registered wins",
+                stacklevel=4,
+            )
+        self._route_keys.add(key)
+        route = Route(method, rule, func, self._cors_enabled if cors is None else cors, compress, cache_control)
+        self._matcher.add(rule, method, route)
+        self._routes.append(route)
+
+    def exception_handler(self, exc_class: Union[Type[Exception], Sequence[Type[Exception]]]):
+        """Register the decorated function to answer exceptions of ``exc_class`` (a class or a list of classes).
+
+        It receives the exception and returns anything a route may return. The handler of the most specific class
+        in the exception's MRO wins.
+        """
+        classes = exc_class if isinstance(exc_class, (list, tuple)) else [exc_class]
+
+        def register(func: Callable[[Exception], Any]) -> Callable[[Exception], Any]:
+            for one_class in classes:
+                self._exception_handlers[one_class] = func
+            return func
+
+        return register
+
+    def not_found(self, func: Optional[Callable[[Exception], Any]] = None):
+        """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
+        if func is None:
+            return self.exception_handler(NotFoundError)
+        return self.exception_handler(NotFoundError)(func)
+
+    # -- resolution -----------------------------------------------------------------------------------------------
+
+    def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        """Route one Lambda event and return the response dict for the integration."""
+        if isinstance(event, BaseProxyEvent):
+            event = event.raw_event
+        if self._debug:
+            print(self._serializer(event))
+        view = self._event_class(event)
+        self.current_event = view
+        self.lambda_context = context
+        response = self._resolve(view)
+        if self._debug:
+            print(self._serializer(response))
+        return response
+
+    def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        return self.resolve(event, context)
+
+    def _resolve(self, view: BaseProxyEvent) -> Dict[str, Any]:
+        method = view.http_method.upper()
+        path = view.path
+        if self._strip_prefixes:
+            path = self._remove_prefix(path)
+        hit = self._matcher.match(method, path)
+        if hit is None:
+            return self._not_found(view, method, path)
+        route, params = hit
+        try:
+            response = self._to_response(route.func(**params))
+        except Exception as exc:
+            response = self._handle_exception(exc)
+        return self._build(view, response, route)
+
+    def _remove_prefix(self, path: str) -> str:
+        for prefix in self._strip_prefixes or ():
+            if isinstance(prefix, str):
+                if not prefix:
+                    continue
+                if path == prefix:
+                    return "/"
+                if path.startswith(prefix) and path[len(prefix)] == "/":
+                    return path[len(prefix) :]
+            else:
+                path = prefix.sub("", path)
+                if not path:
+                    return "/"
+        return path
+
+    def _not_found(self, view: BaseProxyEvent, method: str, path: str) -> Dict[str, Any]:
+        cors_route = Route(method, path, _no_handler, self._cors_enabled, False, None)
+        if self._cors_enabled and method == "OPTIONS":
+            methods = self._cors_methods_for(path)
+            if methods:
+                preflight = Response(204, None, "", {"Access-Control-Allow-Methods": ",".join(sorted(methods))})
+                return self._build(view, preflight, cors_route)
+        return self._build(view, self._handle_exception(NotFoundError()), cors_route)
+
+    def _cors_methods_for(self, path: str) -> set:
+        """The methods a pre-flight may allow for ``path``: those whose winning route has CORS enabled."""
+        methods = set()
+        for method in self._matcher.methods_for(path):
+            hit = self._matcher.match(method, path)
+            if hit is not None and hit[0].cors:
+                methods.add(method)
+        if methods:
+            methods.add("OPTIONS")
+        return methods
+
+    def _handle_exception(self, exc: Exception) -> Response:
+        """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
+        handler = self._lookup_exception_handler(type(exc))
+        if handler is not None:
+            try:
+                return self._to_response(handler(exc))
+            except ServiceError as service_error:
+                exc = service_error
+        if isinstance(exc, ServiceError):
+            body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
+            return Response(exc.status_code, content_types.APPLICATION_JSON, body)
+        if self._debug:
+            return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
+        raise exc
+
+    def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Exception], Any]]:
+        if not self._exception_handlers:
+            return None
+        for cls in exc_class.__mro__:
+            handler = self._exception_handlers.get(cls)
+            if handler is not None:
+                return handler
+        return None
+
+    def _to_response(self, result: Any) -> Response:
+        if isinstance(result, Response):
+            return result
+        status = 200
+        if isinstance(result, tuple) and len(result) == 2:
+            result, status = result
+        return Response(status, content_types.APPLICATION_JSON, result)
+
+    def _build(self, view: BaseProxyEvent, response: Response, route: Route) -> Dict[str, Any]:
+        headers = response.headers
+        status = response.status_code
+        if route.cors:
+            cors_headers = self._cors_headers(view)
+            if cors_headers:
+                vary = headers.get("Vary")
+                headers.update(cors_headers)
+                if vary and "Vary" in cors_headers:
+                    headers["Vary"] = _merge_vary(vary, cors_headers["Vary"])
+        if route.cache_control:
+            headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
+        compress = route.compress if response.compress is None else response.compress
+        if compress:
+            compress = self._encoder.accepts_gzip(view.get_header_value("accept-encoding"))
+
+        body = response.body
+        if body is not None and not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serializer(body)
+        text, is_base64, gzipped = self._encoder.encode_body(body, compress)
+        if gzipped:
+            headers["Content-Encoding"] = "gzip"
+        response.base64_encoded = is_base64
+
+        cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
+        result: Dict[str, Any] = {"statusCode": status}
+        if self._layout == "REST":
+            result.update(self._headers.serialize(headers, cookies, self._headers.REST))
+        elif self._layout == "HTTP":
+            result.update(self._headers.serialize(headers, cookies, self._headers.HTTP))
+        else:
+            multi = view.raw_event.get("multiValueHeaders") is not None
+            layout = self._headers.ALB_MULTI if multi else self._headers.ALB_SINGLE
+            result.update(self._headers.serialize(headers, cookies, layout))
+            result["statusDescription"] = f"{status} {_REASONS.get(int(status), 'Unknown')}"
+            if text is None:
+                text = ""  # ALB turns a null body into a 502
+        result["body"] = text
+        result["isBase64Encoded"] = is_base64
+        return result
+
+    def _cors_headers(self, view: BaseProxyEvent) -> Optional[Dict[str, str]]:
+        cors = self._cors or _DEFAULT_CORS
+        return cors.headers_for(view.get_header_value("origin"))
+
+
+class APIGatewayRestResolver(ApiGatewayResolver):
+    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
+    matches the rule ``/orders``."""
+
+    _default_proxy_type = ProxyEventType.APIGatewayProxyEvent
+    _ignore_trailing_slash = True
+
+    def __init__(
+        self,
+        cors: Optional[CORSConfig] = None,
+        debug: Optional[bool] = None,
+        serializer: Optional[Callable[[Any], str]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern]]] = None,
+    ) -> None:
+        super().__init__(None, cors, debug, serializer, strip_prefixes)
+
+
+class APIGatewayHttpResolver(APIGatewayRestResolver):
+    """Resolver for API Gateway HTTP APIs (payload 2.0)."""
+
+    _default_proxy_type = ProxyEventType.APIGatewayProxyEventV2
+    _ignore_trailing_slash = False
+
+
+class ALBResolver(APIGatewayRestResolver):
+    """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request)."""
+
+    _default_proxy_type = ProxyEventType.ALBEvent
+    _ignore_trailing_slash = False
+
+
+class LambdaFunctionUrlResolver(APIGatewayRestResolver):
+    """Resolver for Lambda Function URLs (payload 2.0)."""
+
+    _default_proxy_type = ProxyEventType.LambdaFunctionUrlEvent
+    _ignore_trailing_slash = False
+
+
+_DEFAULT_CORS = CORSConfig()
+
+
+def _no_handler() -> None:  # pragma: no cover - never called: stands in for the func of a not-found route
+    raise NotFoundError()
+
+
+def _merge_vary(existing: Any, extra: str) -> str:
+    existing_text = ", ".join(existing) if isinstance(existing, list) else str(existing)
+    names = [name.strip().lower() for name in existing_text.split(",")]
+    return existing_text if extra.lower() in names else f"{existing_text}, {extra}"
+
+
+def _env_debug() -> bool:
+    return any(
+        os.environ.get(name, "").strip().lower() in _TRUTHY
+        for name in ("POWERTOOLS_EVENT_HANDLER_DEBUG", "POWERTOOLS_DEV")
+    )
+
+
+__all__ = [
+    "ALBResolver",
+    "APIGatewayHttpResolver",
+    "APIGatewayRestResolver",
+    "ApiGatewayResolver",
+    "BaseRouter",
+    "LambdaFunctionUrlResolver",
+    "ProxyEventType",
+    "Route",
+]

@@ -1,0 +1,21 @@
+"""ALB: conform to the Application Load Balancer contract via ``proxy_type``."""
+
+# NOTE: the page's Powertools Logger/Tracer lines are dropped: apigw examples stay dependency-free.
+from apigw import ApiGatewayResolver, ProxyEventType
+
+app = ApiGatewayResolver(proxy_type=ProxyEventType.ALBEvent)
+
+
+@app.get("/hello")
+def get_hello_universe():
+    return {"message": "hello universe"}
+
+
+def lambda_handler(event, context):
+    return app.resolve(event, context)
+
+
+if __name__ == "__main__":
+    from _run import main  # imported here so the example stays importable from anywhere
+
+    main(lambda_handler, "alb-single-value.json")
