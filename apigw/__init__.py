@@ -16,11 +16,18 @@ from . import content_types
 from ._impl import IMPLEMENTATION
 from .exceptions import (
     BadRequestError,
+    ForbiddenError,
     InternalServerError,
+    MethodNotAllowedError,
     NotFoundError,
+    RequestEntityTooLargeError,
+    RequestTimeoutError,
     ServiceError,
+    ServiceUnavailableError,
+    TooManyRequestsError,
     UnauthorizedError,
 )
+from .middlewares import BaseMiddlewareHandler, NextMiddleware
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,
@@ -29,7 +36,8 @@ from .resolver import (
     LambdaFunctionUrlResolver,
     ProxyEventType,
 )
-from .response import CORSConfig, Response
+from .response import Cookie, CORSConfig, Response, SameSite
+from .router import Router
 
 __version__ = "0.1.0"
 
@@ -39,14 +47,25 @@ __all__ = [
     "APIGatewayRestResolver",
     "ApiGatewayResolver",
     "BadRequestError",
+    "BaseMiddlewareHandler",
     "CORSConfig",
+    "Cookie",
+    "ForbiddenError",
     "IMPLEMENTATION",
     "InternalServerError",
     "LambdaFunctionUrlResolver",
+    "MethodNotAllowedError",
+    "NextMiddleware",
     "NotFoundError",
     "ProxyEventType",
+    "RequestEntityTooLargeError",
+    "RequestTimeoutError",
     "Response",
+    "Router",
+    "SameSite",
     "ServiceError",
+    "ServiceUnavailableError",
+    "TooManyRequestsError",
     "UnauthorizedError",
     "content_types",
 ]

@@ -19,6 +19,8 @@ import struct
 import zlib
 from typing import Any, Optional, Tuple
 
+__all__ = ["accepts_gzip", "dumps", "encode_body", "gzip_compress"]
+
 
 def _default(obj: Any) -> Any:
     if isinstance(obj, decimal.Decimal):

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
+__all__ = ["ALB_MULTI", "ALB_SINGLE", "HTTP", "REST", "get_header", "get_header_values", "serialize"]
+
 REST = 0
 HTTP = 1
 ALB_SINGLE = 2

@@ -12,6 +12,7 @@ to the slow path is how production regressions hide.
 
 from __future__ import annotations
 
+import importlib
 import os
 import warnings
 from types import ModuleType
@@ -28,15 +29,14 @@ REQUIRE_EXTENSIONS = _flag("APIGW_REQUIRE_EXTENSIONS") or _flag("CIBUILDWHEEL")
 
 def load(name: str) -> tuple[ModuleType, ModuleType, ModuleType]:
     """Import the ``"cython"`` or the ``"python"`` set of hot modules (matcher, headers, encoder)."""
-    if name == "cython":
-        from . import _encoder_c, _headers_c, _matcher_c
-
-        return _matcher_c, _headers_c, _encoder_c
-    if name == "python":
-        from . import _encoder_py, _headers_py, _matcher_py
-
-        return _matcher_py, _headers_py, _encoder_py
-    raise ValueError(f"unknown apigw implementation {name!r} (expected 'cython' or 'python')")
+    suffixes = {"cython": "_c", "python": "_py"}
+    if name not in suffixes:
+        raise ValueError(f"unknown apigw implementation {name!r} (expected 'cython' or 'python')")
+    # import_module, not "from . import": its error says "No module named 'apigw._matcher_c'", which is the truth.
+    matcher, headers, encoder = (
+        importlib.import_module(f"{__package__}._{module}{suffixes[name]}") for module in ("matcher", "headers", "encoder")
+    )
+    return matcher, headers, encoder
 
 
 if TYPE_CHECKING:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
+__all__ = ["SEGMENT_EXTRA_CHARS", "Matcher", "is_segment_value", "rule_to_regex"]
+
 #: Characters a ``<name>`` placeholder accepts besides word characters (Powertools' safe and unsafe URI sets).
 SEGMENT_EXTRA_CHARS = "-._~()'!*:@,;=+&$%<> []{}|^"
 

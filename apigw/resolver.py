@@ -25,12 +25,15 @@ import traceback
 import warnings
 from enum import Enum
 from http import HTTPStatus
-from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Tuple, Type, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Tuple, Type, Union
 
 from . import _impl, content_types
 from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, BaseProxyEvent, LambdaFunctionUrlEvent
 from .exceptions import NotFoundError, ServiceError
 from .response import CORSConfig, Response
+
+if TYPE_CHECKING:
+    from .router import Router
 
 Handler = Callable[..., Any]
 
@@ -59,7 +62,7 @@ _FORMATS: Dict[ProxyEventType, Tuple[Type[BaseProxyEvent], str]] = {
 class Route:
     """One registered (method, rule) and how its responses are finished."""
 
-    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control")
+    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "chain")
 
     def __init__(
         self,
@@ -69,6 +72,8 @@ class Route:
         cors: bool,
         compress: bool,
         cache_control: Optional[str],
+        middlewares: Sequence[Callable[..., Any]] = (),
+        status_code: int = 200,
     ) -> None:
         self.method = method
         self.rule = rule
@@ -76,13 +81,37 @@ class Route:
         self.cors = cors
         self.compress = compress
         self.cache_control = cache_control
+        self.middlewares = tuple(middlewares)
+        self.status_code = status_code
+        self.chain: Optional[Callable[[Any], Any]] = None  # built on first use, see ApiGatewayResolver._chain
 
     def __repr__(self) -> str:
         return f"Route({self.method} {self.rule!r} -> {getattr(self.func, '__qualname__', self.func)!r})"
 
 
+# Route keyword arguments of Powertools v3 that only document an OpenAPI schema: accepted so apps keep working,
+# otherwise ignored (apigw generates no OpenAPI).
+_OPENAPI_ONLY = frozenset(
+    {
+        "summary",
+        "description",
+        "responses",
+        "response_description",
+        "tags",
+        "operation_id",
+        "include_in_schema",
+        "security",
+        "openapi_extensions",
+        "deprecated",
+    }
+)
+
+
 class BaseRouter:
-    """The route decorators shared by resolvers (and, later, routers)."""
+    """Route decorators, middlewares, exception handlers and request context, shared by resolvers and ``Router``."""
+
+    _exception_handlers: Dict[type, Callable[[Exception], Any]]
+    _middlewares: List[Callable[..., Any]]
 
     def route(
         self,
@@ -91,55 +120,125 @@ class BaseRouter:
         cors: Optional[bool] = None,
         compress: bool = False,
         cache_control: Optional[str] = None,
+        middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+        status_code: int = 200,
+        **openapi: Any,
     ) -> Callable[[Handler], Handler]:
         """Register the decorated function for ``rule`` and one method or a list of methods.
 
         ``rule`` is a path with optional ``<name>`` placeholders (each matches one path segment and is passed to
         the function as a keyword argument), or a regular expression that must match the whole path.
         ``cors=None`` follows the resolver's CORS configuration; ``compress=True`` gzips responses for clients that
-        accept gzip; ``cache_control`` is sent as ``Cache-Control`` on 200 responses (others get ``no-cache``).
+        accept gzip; ``cache_control`` is sent as ``Cache-Control`` on 200 responses (others get ``no-cache``);
+        ``middlewares`` run around this route after the app's own; ``status_code`` is the status of results that
+        are not a ``Response`` or a ``(body, status)`` tuple. OpenAPI-only keywords of Powertools (``summary``,
+        ``tags``, ...) are accepted and ignored.
         """
+        unknown = set(openapi) - _OPENAPI_ONLY
+        if unknown:
+            raise TypeError(f"route() got unexpected keyword arguments: {', '.join(sorted(unknown))}")
         methods = (method,) if isinstance(method, str) else tuple(method)
+        route_middlewares = tuple(middlewares or ())
 
         def register(func: Handler) -> Handler:
             for one_method in methods:
-                self._add_route(one_method.upper(), rule, func, cors, compress, cache_control)
+                self._add_route(
+                    one_method.upper(), rule, func, cors, compress, cache_control, route_middlewares, status_code
+                )
             return func
 
         return register
 
     def _add_route(
-        self, method: str, rule: str, func: Handler, cors: Optional[bool], compress: bool, cache_control: Optional[str]
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
     ) -> None:
         raise NotImplementedError
 
-    def get(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+    def get(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+            middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
         """Register the decorated function for ``GET rule`` (see ``route``)."""
-        return self.route(rule, "GET", cors, compress, cache_control)
+        return self.route(rule, "GET", cors, compress, cache_control, middlewares, **kwargs)
 
-    def post(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+    def post(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+             middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
         """Register the decorated function for ``POST rule`` (see ``route``)."""
-        return self.route(rule, "POST", cors, compress, cache_control)
+        return self.route(rule, "POST", cors, compress, cache_control, middlewares, **kwargs)
 
-    def put(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+    def put(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+            middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
         """Register the decorated function for ``PUT rule`` (see ``route``)."""
-        return self.route(rule, "PUT", cors, compress, cache_control)
+        return self.route(rule, "PUT", cors, compress, cache_control, middlewares, **kwargs)
 
-    def delete(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None
-    ):
+    def delete(self, rule: str, cors: Optional[bool] = None, compress: bool = False,
+               cache_control: Optional[str] = None, middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+               **kwargs: Any):
         """Register the decorated function for ``DELETE rule`` (see ``route``)."""
-        return self.route(rule, "DELETE", cors, compress, cache_control)
+        return self.route(rule, "DELETE", cors, compress, cache_control, middlewares, **kwargs)
 
-    def patch(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None
-    ):
+    def patch(self, rule: str, cors: Optional[bool] = None, compress: bool = False,
+              cache_control: Optional[str] = None, middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+              **kwargs: Any):
         """Register the decorated function for ``PATCH rule`` (see ``route``)."""
-        return self.route(rule, "PATCH", cors, compress, cache_control)
+        return self.route(rule, "PATCH", cors, compress, cache_control, middlewares, **kwargs)
 
-    def head(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None):
+    def head(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+             middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
         """Register the decorated function for ``HEAD rule`` (see ``route``)."""
-        return self.route(rule, "HEAD", cors, compress, cache_control)
+        return self.route(rule, "HEAD", cors, compress, cache_control, middlewares, **kwargs)
+
+    def use(self, middlewares: Sequence[Callable[..., Any]]) -> None:
+        """Add middlewares that run around every route (see ``apigw.middlewares``)."""
+        self._middlewares.extend(middlewares)
+        self._middlewares_changed()
+
+    def _middlewares_changed(self) -> None:
+        pass
+
+    def exception_handler(self, exc_class: Union[Type[Exception], Sequence[Type[Exception]]]):
+        """Register the decorated function to answer exceptions of ``exc_class`` (a class or a list of classes).
+
+        It receives the exception and returns anything a route may return. The handler of the most specific class
+        in the exception's MRO wins.
+        """
+        classes = exc_class if isinstance(exc_class, (list, tuple)) else [exc_class]
+
+        def register(func: Callable[[Exception], Any]) -> Callable[[Exception], Any]:
+            for one_class in classes:
+                self._exception_handlers[one_class] = func
+            return func
+
+        return register
+
+    def not_found(self, func: Optional[Callable[[Exception], Any]] = None):
+        """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
+        if func is None:
+            return self.exception_handler(NotFoundError)
+        return self.exception_handler(NotFoundError)(func)
+
+    @property
+    def context(self) -> Dict[str, Any]:
+        """Data shared by middlewares and handlers during one request; emptied after each request."""
+        return self._context
+
+    @context.setter
+    def context(self, value: Dict[str, Any]) -> None:
+        self._context = value
+
+    def append_context(self, **additional_context: Any) -> None:
+        """Add key/value pairs to ``context``."""
+        self.context.update(additional_context)
+
+    def clear_context(self) -> None:
+        """Empty ``context``."""
+        self.context.clear()
 
 
 class ApiGatewayResolver(BaseRouter):
@@ -180,14 +279,27 @@ class ApiGatewayResolver(BaseRouter):
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
         self._routes: List[Route] = []
         self._route_keys: set = set()
-        self._exception_handlers: Dict[type, Callable[[Exception], Any]] = {}
+        self._exception_handlers = {}
+        self._middlewares = []
+        self._context: Dict[str, Any] = {}
+        # PERF: a miss reuses this route instead of building one per request (its func reads _missed).
+        self._not_found_route = Route("*", "*", self._answer_not_found, self._cors_enabled, False, None)
+        self._missed: Tuple[str, str] = ("", "")
         self.current_event = None  # type: ignore[assignment]
         self.lambda_context = None
 
     # -- registration ---------------------------------------------------------------------------------------------
 
     def _add_route(
-        self, method: str, rule: str, func: Handler, cors: Optional[bool], compress: bool, cache_control: Optional[str]
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...] = (),
+        status_code: int = 200,
     ) -> None:
         key = (method, rule)
         if key in self._route_keys:
@@ -196,30 +308,36 @@ class ApiGatewayResolver(BaseRouter):
                 stacklevel=4,
             )
         self._route_keys.add(key)
-        route = Route(method, rule, func, self._cors_enabled if cors is None else cors, compress, cache_control)
+        cors_enabled = self._cors_enabled if cors is None else cors
+        route = Route(method, rule, func, cors_enabled, compress, cache_control, middlewares, status_code)
         self._matcher.add(rule, method, route)
         self._routes.append(route)
 
-    def exception_handler(self, exc_class: Union[Type[Exception], Sequence[Type[Exception]]]):
-        """Register the decorated function to answer exceptions of ``exc_class`` (a class or a list of classes).
+    def include_router(self, router: "Router", prefix: Optional[str] = None) -> None:
+        """Add the routes of ``router`` (each rule behind ``prefix``, ``"/"`` becoming the prefix itself), its
+        exception handlers, and its context; its middlewares (``router.use``) run around its routes only."""
+        self._context.update(router.context)
+        router._resolver = self
+        self._exception_handlers.update(router._exception_handlers)
+        for registration in router._registrations:
+            rule = registration.rule
+            if prefix:
+                rule = prefix if rule == "/" else f"{prefix}{rule}"
+            self._add_route(
+                registration.method,
+                rule,
+                registration.func,
+                registration.cors,
+                registration.compress,
+                registration.cache_control,
+                tuple(router._middlewares) + registration.middlewares,
+                registration.status_code,
+            )
 
-        It receives the exception and returns anything a route may return. The handler of the most specific class
-        in the exception's MRO wins.
-        """
-        classes = exc_class if isinstance(exc_class, (list, tuple)) else [exc_class]
-
-        def register(func: Callable[[Exception], Any]) -> Callable[[Exception], Any]:
-            for one_class in classes:
-                self._exception_handlers[one_class] = func
-            return func
-
-        return register
-
-    def not_found(self, func: Optional[Callable[[Exception], Any]] = None):
-        """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
-        if func is None:
-            return self.exception_handler(NotFoundError)
-        return self.exception_handler(NotFoundError)(func)
+    def _middlewares_changed(self) -> None:
+        for route in self._routes:
+            route.chain = None
+        self._not_found_route.chain = None
 
     # -- resolution -----------------------------------------------------------------------------------------------
 
@@ -232,7 +350,11 @@ class ApiGatewayResolver(BaseRouter):
         view = self._event_class(event)
         self.current_event = view
         self.lambda_context = context
-        response = self._resolve(view)
+        try:
+            response = self._resolve(view)
+        finally:
+            if self._context:
+                self._context.clear()
         if self._debug:
             print(self._serializer(response))
         return response
@@ -247,13 +369,29 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(path)
         hit = self._matcher.match(method, path)
         if hit is None:
-            return self._not_found(view, method, path)
-        route, params = hit
+            route = self._not_found_route
+            params: Dict[str, str] = {}
+            self._missed = (method, path)
+        else:
+            route, params = hit
         try:
-            response = self._to_response(route.func(**params))
+            if self._middlewares or route.middlewares:
+                self._context["_route_args"] = params
+                result = (route.chain or self._chain(route))(self)
+            else:
+                result = route.func(**params)
+            response = self._to_response(result, route.status_code)
         except Exception as exc:
             response = self._handle_exception(exc)
         return self._build(view, response, route)
+
+    def _chain(self, route: Route) -> Callable[[Any], Any]:
+        """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
+        chain: Callable[[Any], Any] = _CallRoute(route)
+        for middleware in reversed([*self._middlewares, *route.middlewares]):
+            chain = _Next(middleware, chain)
+        route.chain = chain
+        return chain
 
     def _remove_prefix(self, path: str) -> str:
         for prefix in self._strip_prefixes or ():
@@ -270,14 +408,14 @@ class ApiGatewayResolver(BaseRouter):
                     return "/"
         return path
 
-    def _not_found(self, view: BaseProxyEvent, method: str, path: str) -> Dict[str, Any]:
-        cors_route = Route(method, path, _no_handler, self._cors_enabled, False, None)
+    def _answer_not_found(self) -> Response:
+        """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
+        method, path = self._missed
         if self._cors_enabled and method == "OPTIONS":
             methods = self._cors_methods_for(path)
             if methods:
-                preflight = Response(204, None, "", {"Access-Control-Allow-Methods": ",".join(sorted(methods))})
-                return self._build(view, preflight, cors_route)
-        return self._build(view, self._handle_exception(NotFoundError()), cors_route)
+                return Response(204, None, "", {"Access-Control-Allow-Methods": ",".join(sorted(methods))})
+        return self._handle_exception(NotFoundError())
 
     def _cors_methods_for(self, path: str) -> set:
         """The methods a pre-flight may allow for ``path``: those whose winning route has CORS enabled."""
@@ -314,10 +452,9 @@ class ApiGatewayResolver(BaseRouter):
                 return handler
         return None
 
-    def _to_response(self, result: Any) -> Response:
+    def _to_response(self, result: Any, status: int = 200) -> Response:
         if isinstance(result, Response):
             return result
-        status = 200
         if isinstance(result, tuple) and len(result) == 2:
             result, status = result
         return Response(status, content_types.APPLICATION_JSON, result)
@@ -409,8 +546,37 @@ class LambdaFunctionUrlResolver(APIGatewayRestResolver):
 _DEFAULT_CORS = CORSConfig()
 
 
-def _no_handler() -> None:  # pragma: no cover - never called: stands in for the func of a not-found route
-    raise NotFoundError()
+class _Next:
+    """One link of a middleware chain: ``link(app)`` runs ``middleware(app, next_link)``."""
+
+    __slots__ = ("middleware", "next_link")
+
+    def __init__(self, middleware: Callable[..., Any], next_link: Callable[[Any], Any]) -> None:
+        self.middleware = middleware
+        self.next_link = next_link
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
+
+    def __call__(self, app: Any) -> Any:
+        return self.middleware(app, self.next_link)
+
+
+class _CallRoute:
+    """The end of a middleware chain: calls the route with its path parameters, always returns a ``Response``."""
+
+    __slots__ = ("route",)
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.route.func, "__name__", "route")
+
+    def __call__(self, app: "ApiGatewayResolver") -> Response:
+        return app._to_response(self.route.func(**app.context.get("_route_args", {})), self.route.status_code)
 
 
 def _merge_vary(existing: Any, extra: str) -> str:

@@ -2,7 +2,8 @@
 
 A missing compiled module fails the run. Only a run that explicitly asks for pure Python (``--pure-python`` or
 ``APIGW_NO_EXTENSIONS=1``) tests the twins alone. Tests marked ``differential`` compare the two implementations
-directly and are not parametrized.
+directly: they run once, and not at all in a pure-Python-only run. Tests marked ``once`` do not depend on the
+implementation (build and packaging checks) and run once.
 """
 
 from __future__ import annotations
@@ -23,19 +24,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "differential: compares the compiled and the pure twins directly")
+    config.addinivalue_line("markers", "once: does not depend on the implementation; run once")
 
 
 def pure_python_only(config: pytest.Config) -> bool:
     return bool(config.getoption("--pure-python")) or _impl.NO_EXTENSIONS
 
 
+def pytest_ignore_collect(collection_path, config: pytest.Config):
+    # test_differential.py imports the compiled twins at module level: a pure-Python install cannot even collect it.
+    if collection_path.name == "test_differential.py" and pure_python_only(config):
+        return True
+    return None
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     mode = "pure Python only" if pure_python_only(config) else "compiled and pure Python"
-    return f"apigw: testing {mode}; imported implementation: {apigw.IMPLEMENTATION}"
+    return f"apigw: testing {mode}; imported implementation: {apigw.IMPLEMENTATION}, from {apigw.__file__}"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "implementation" not in metafunc.fixturenames or metafunc.definition.get_closest_marker("differential"):
+    if "implementation" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("differential") or metafunc.definition.get_closest_marker("once"):
         return
     names = ["python"] if pure_python_only(metafunc.config) else ["cython", "python"]
     metafunc.parametrize("implementation", names, indirect=True)
@@ -45,8 +56,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     """Switch apigw's hot modules to one implementation for this test; apps built in the test use it."""
     name = getattr(request, "param", None)
-    if name is None:  # a differential test: it imports both twins itself
-        if pure_python_only(request.config):
+    if name is None:  # a "once" or "differential" test
+        if request.node.get_closest_marker("differential") and pure_python_only(request.config):
             pytest.skip("compares the compiled twins, and this run asked for pure Python only")
         yield None
         return

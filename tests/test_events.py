@@ -783,7 +783,8 @@ def test_rest_get_query_string_value():
 
 
 def test_get_query_string_value_falls_back_to_last_multi_value():
-    event = APIGatewayProxyEvent(rest_event(queryStringParameters={}, multiValueQueryStringParameters={"t": ["1", "2"]}))
+    raw = rest_event(queryStringParameters={}, multiValueQueryStringParameters={"t": ["1", "2"]})
+    event = APIGatewayProxyEvent(raw)
     assert event.get_query_string_value("t") == "2"
 
 
@@ -1099,7 +1100,8 @@ def test_v2_iam_authorizer():
         "userArn": "arn:aws:iam::111:user/u",
         "userId": "uid",
     }
-    iam = APIGatewayProxyEventV2(with_context(http_event(), authorizer={"iam": iam_dict})).request_context.authorizer.iam
+    raw = with_context(http_event(), authorizer={"iam": iam_dict})
+    iam = APIGatewayProxyEventV2(raw).request_context.authorizer.iam
     assert isinstance(iam, RequestContextV2AuthorizerIam)
     assert iam.access_key == "AKIA"
     assert iam.account_id == "111"

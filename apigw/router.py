@@ -1,0 +1,80 @@
+"""``Router``: routes defined in another module, added to an app with ``app.include_router(router, prefix=...)``.
+
+::
+
+    # orders.py
+    router = Router()
+
+    @router.get("/<order_id>")
+    def get_order(order_id):
+        return {"id": order_id, "agent": router.current_event.get_header_value("user-agent")}
+
+    # app.py
+    app = APIGatewayRestResolver()
+    app.include_router(orders.router, prefix="/orders")
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from .resolver import ApiGatewayResolver, BaseRouter, Handler
+
+
+class _Registration:
+    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code")
+
+    def __init__(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
+
+
+class Router(BaseRouter):
+    """Collects routes, middlewares and exception handlers until an app includes it.
+
+    Once included, ``current_event``, ``lambda_context`` and ``context`` are those of the app's current request.
+    """
+
+    def __init__(self) -> None:
+        self._registrations: List[_Registration] = []
+        self._exception_handlers = {}
+        self._middlewares = []
+        self._context: Dict[str, Any] = {}
+        self._resolver: Optional[ApiGatewayResolver] = None
+
+    def _add_route(
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...] = (),
+        status_code: int = 200,
+    ) -> None:
+        self._registrations.append(
+            _Registration(method, rule, func, cors, compress, cache_control, middlewares, status_code)
+        )
+
+    @property
+    def current_event(self) -> Any:
+        """The event being handled by the app that included this router (``None`` before)."""
+        return self._resolver.current_event if self._resolver is not None else None
+
+    @property
+    def lambda_context(self) -> Any:
+        """The Lambda context of the request being handled by the app that included this router."""
+        return self._resolver.lambda_context if self._resolver is not None else None
+
+    @property
+    def context(self) -> Dict[str, Any]:
+        """The app's request context once included; until then, context to hand over to the app."""
+        return self._resolver.context if self._resolver is not None else self._context
+
+    @context.setter
+    def context(self, value: Dict[str, Any]) -> None:
+        if self._resolver is not None:
+            self._resolver.context = value
+        else:
+            self._context = value

@@ -1,0 +1,93 @@
+"""How apigw chooses its implementation, and proof that the compiled one is really in use."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.machinery
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.once
+
+TWIN_NAMES = ["matcher", "headers", "encoder"]
+
+
+def twins(name: str):
+    """(compiled, pure) modules; imported inside the tests, so a pure-Python install can collect this file."""
+    return importlib.import_module(f"apigw._{name}_c"), importlib.import_module(f"apigw._{name}_py")
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("APIGW_", "CIBUILDWHEEL"))}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
+
+
+# A stand-in for an install where the compiler failed: the compiled modules cannot be imported.
+WITHOUT_COMPILED = "import sys\nfor m in ('_matcher_c', '_headers_c', '_encoder_c'): sys.modules['apigw.' + m] = None\n"
+REPORT = "import warnings, json, apigw; print(json.dumps(apigw.IMPLEMENTATION))"
+
+
+@pytest.mark.differential
+def test_the_compiled_modules_are_extension_modules():
+    for name in TWIN_NAMES:
+        compiled, _pure = twins(name)
+        assert compiled.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), compiled.__file__
+
+
+@pytest.mark.differential
+def test_a_plain_import_selects_the_compiled_implementation():
+    result = run_python(REPORT)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == "cython"
+
+
+@pytest.mark.differential
+@pytest.mark.parametrize("name", TWIN_NAMES)
+def test_each_compiled_twin_has_every_public_name_of_its_pure_twin(name):
+    compiled, pure = twins(name)
+    assert set(pure.__all__) <= set(dir(compiled))
+
+
+def test_no_extensions_selects_pure_python():
+    result = run_python(REPORT, APIGW_NO_EXTENSIONS="1")
+
+    assert json.loads(result.stdout) == "python"
+
+
+@pytest.mark.parametrize("value", ["0", "false", "", "off"])
+def test_off_values_do_not_force_pure_python(value):
+    result = run_python(WITHOUT_COMPILED + REPORT, APIGW_NO_EXTENSIONS=value)
+
+    assert json.loads(result.stdout) == "python"
+    assert "compiled modules not available" in result.stderr
+
+
+def test_a_missing_compiled_module_falls_back_with_a_runtime_warning():
+    result = run_python(WITHOUT_COMPILED + REPORT)
+
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == "python"
+    assert "RuntimeWarning" in result.stderr and "pure-Python" in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["APIGW_REQUIRE_EXTENSIONS", "CIBUILDWHEEL"])
+def test_require_extensions_makes_a_missing_compiled_module_an_import_error(variable):
+    result = run_python(WITHOUT_COMPILED + REPORT, **{variable: "1"})
+
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr and "APIGW_REQUIRE_EXTENSIONS" in result.stderr
+
+
+def test_the_selector_chooses_all_three_modules_together():
+    result = run_python(
+        "import sys; sys.modules['apigw._encoder_c'] = None\n"
+        "from apigw import _impl; print(_impl.matcher.__name__, _impl.headers.__name__, _impl.encoder.__name__)"
+    )
+
+    assert result.stdout.split() == ["apigw._matcher_py", "apigw._headers_py", "apigw._encoder_py"]

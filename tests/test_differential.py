@@ -1,0 +1,607 @@
+"""Differential tests: the compiled twins against the pure twins (the documented source of truth), and the
+matcher also against a naive reference (DESIGN.md, "Routing semantics": compile every rule to a regex and scan).
+
+Hypothesis generates the inputs. Route tables use a deliberately small alphabet of words and placeholder names
+so that rules collide, overlap and shadow each other; paths are mostly built from the rules themselves, with
+placeholder values drawn from characters a placeholder accepts and characters it must refuse.
+
+Plain tests named ``test_regression_*`` keep concrete inputs on which the implementations were found to
+disagree (each one says what the contract expects).
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import decimal
+import gzip
+import json
+import math
+import re
+import types
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from apigw import _encoder_c, _encoder_py, _headers_c, _headers_py, _matcher_c, _matcher_py
+
+pytestmark = pytest.mark.differential
+
+COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# ---------------------------------------------------------------------------------------------------------------
+# Matcher: a naive reference
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class ReferenceMatcher:
+    """The straightforward algorithm the contract is defined by: every rule is a regex, scanned in order.
+
+    Rules whose regex has no group ("static") come before the others ("dynamic"); registration order inside
+    each list; the first rule with the same method whose regex matches the whole path wins.
+    """
+
+    def __init__(self, ignore_trailing_slash: bool = False) -> None:
+        self.ignore_trailing_slash = ignore_trailing_slash
+        self.static: List[Tuple[Any, str, Any]] = []
+        self.dynamic: List[Tuple[Any, str, Any]] = []
+
+    def add(self, rule: str, method: str, target: Any) -> None:
+        if self.ignore_trailing_slash:
+            rule = rule.rstrip("/")
+        suffix = "/*" if self.ignore_trailing_slash else ""
+        compiled = re.compile("(?:" + _matcher_py.rule_to_regex(rule) + ")" + suffix)
+        (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
+
+    def match(self, method: str, path: str) -> Optional[Tuple[Any, Dict[str, str]]]:
+        for compiled, rule_method, target in self.static + self.dynamic:
+            if rule_method == method:
+                found = compiled.fullmatch(path)
+                if found is not None:
+                    return target, found.groupdict()
+        return None
+
+    def methods_for(self, path: str) -> set:
+        return {method for compiled, method, _ in self.static + self.dynamic if compiled.fullmatch(path)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Matcher: strategies
+# ---------------------------------------------------------------------------------------------------------------
+
+METHODS = ["GET", "POST", "PUT"]
+QUERY_METHODS = METHODS + ["DELETE"]  # DELETE is never registered
+
+WORDS = ["a", "b", "ab", "v1", ""]  # small on purpose: rules collide
+NAMES = ["id", "name", "x", "major"]  # "id" and "major" also appear inside the regex segments below
+
+# Characters for placeholder values: the extra characters a placeholder accepts, word characters (ASCII and
+# not), and characters it must refuse.
+ALLOWED_EXTRA = _matcher_py.SEGMENT_EXTRA_CHARS
+VALUE_ALPHABET = ALLOWED_EXTRA + "abxy019_é٣ß" + "/?#\n\t\x00\u00a0\u2028"
+values = st.text(VALUE_ALPHABET, max_size=4)
+
+
+def _digits(draw) -> str:
+    return draw(st.text("0123456789٣", max_size=3))
+
+
+# regex segments: rule text -> how to draw a path segment that likely (not always) matches it
+REGEX_SEGMENTS = {
+    ".+": lambda draw: draw(st.one_of(values, st.sampled_from(["a/b", "x", "a", ""]))),
+    ".*": lambda draw: draw(st.one_of(values, st.sampled_from(["", "a/b/"]))),
+    "[0-9]+": _digits,
+    "(x|y)": lambda draw: draw(st.sampled_from(["x", "y", "xy", ""])),
+    "v<major>.json": lambda draw: "v" + draw(values) + draw(st.sampled_from([".json", "xjson", ".json/"])),
+    "file-<id>": lambda draw: "file-" + draw(values),
+    "a.b": lambda draw: draw(st.sampled_from(["a.b", "axb", "a/b"])),
+}
+
+# a segment spec: ("word", text) | ("param", name) | ("regex", rule text)
+segment_specs = st.one_of(
+    st.tuples(st.just("word"), st.sampled_from(WORDS)),
+    st.tuples(st.just("word"), st.sampled_from(WORDS)),
+    st.tuples(st.just("param"), st.sampled_from(NAMES)),
+    st.tuples(st.just("param"), st.sampled_from(NAMES)),
+    st.tuples(st.just("regex"), st.sampled_from(sorted(REGEX_SEGMENTS))),
+)
+
+
+def _segment_rule_text(spec: Tuple[str, str]) -> str:
+    kind, text = spec
+    return f"<{text}>" if kind == "param" else text
+
+
+@st.composite
+def rule_specs(draw) -> Tuple[bool, List[Tuple[str, str]], bool]:
+    leading = draw(st.sampled_from([True, True, True, True, False]))
+    specs = draw(st.lists(segment_specs, min_size=0, max_size=4))
+    trailing = draw(st.sampled_from([False, False, False, True]))
+    return leading, specs, trailing
+
+
+def rule_text(rule: Tuple[bool, List[Tuple[str, str]], bool]) -> str:
+    leading, specs, trailing = rule
+    text = "/".join(_segment_rule_text(spec) for spec in specs)
+    return ("/" if leading else "") + text + ("/" if trailing and specs else "")
+
+
+@st.composite
+def path_from_rule(draw, rule) -> str:
+    """A path shaped like ``rule``: same words (sometimes swapped), placeholder values, regex samples."""
+    leading, specs, _trailing = rule
+    parts = []
+    for kind, text in specs:
+        if kind == "word":
+            parts.append(text if draw(st.integers(0, 5)) else draw(st.sampled_from(WORDS)))
+        elif kind == "param":
+            parts.append(draw(st.one_of(values, values, st.sampled_from(WORDS))))
+        else:
+            parts.append(REGEX_SEGMENTS[text](draw))
+    path = ("/" if leading else "") + "/".join(parts)
+    return draw(_decorate(path))
+
+
+@st.composite
+def _decorate(draw, path: str) -> str:
+    """Maybe add trailing slashes, or double one slash."""
+    choice = draw(st.integers(0, 9))
+    if choice == 0:
+        path += "/" * draw(st.integers(1, 3))
+    elif choice == 1 and "/" in path:
+        index = draw(st.sampled_from([i for i, char in enumerate(path) if char == "/"]))
+        path = path[:index] + "/" + path[index:]
+    return path
+
+
+random_paths = st.one_of(
+    st.lists(st.one_of(st.sampled_from(WORDS), values), max_size=4).map(lambda parts: "/" + "/".join(parts)),
+    st.sampled_from(["", "/", "//", "%", "/%", "/a%2Fb", "/a/", "/ab//", "/v1/a", "/file-1", "/v2.json"]),
+    st.text(VALUE_ALPHABET, max_size=6),
+)
+
+
+@st.composite
+def route_tables(draw):
+    """(ignore_trailing_slash, [(rule, method)], [path]) with paths mostly derived from the rules."""
+    ignore = draw(st.booleans())
+    rules = draw(st.lists(rule_specs(), min_size=1, max_size=12))
+    table = [(rule_text(rule), draw(st.sampled_from(METHODS))) for rule in rules]
+    paths = []
+    for _ in range(draw(st.integers(1, 8))):
+        if draw(st.integers(0, 3)):
+            paths.append(draw(path_from_rule(draw(st.sampled_from(rules)))))
+        else:
+            paths.append(draw(random_paths))
+    return ignore, table, paths
+
+
+def _build(ignore: bool, table: List[Tuple[str, str]]):
+    """The three matchers with ``table`` registered; a rule must be refused by all three or by none."""
+    pure = _matcher_py.Matcher(ignore_trailing_slash=ignore)
+    compiled = _matcher_c.Matcher(ignore_trailing_slash=ignore)
+    reference = ReferenceMatcher(ignore_trailing_slash=ignore)
+    for index, (rule, method) in enumerate(table):
+        target = f"route{index}"
+        outcomes = []
+        for matcher in (pure, compiled, reference):
+            try:
+                matcher.add(rule, method, target)
+                outcomes.append("added")
+            except (ValueError, re.error) as exc:
+                outcomes.append(type(exc).__name__)
+        assert outcomes in (["added"] * 3, ["ValueError", "ValueError", "error"]), (
+            f"rule {rule!r} (ignore_trailing_slash={ignore}): pure/compiled/reference -> {outcomes}"
+        )
+    return pure, compiled, reference
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Matcher: properties
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=400, **COMMON)
+@given(route_tables())
+def test_pure_compiled_and_reference_matchers_pick_the_same_route_and_params(case):
+    ignore, table, paths = case
+    pure, compiled, reference = _build(ignore, table)
+    for path in paths:
+        for method in QUERY_METHODS:
+            expected = reference.match(method, path)
+            got_pure = pure.match(method, path)
+            got_compiled = compiled.match(method, path)
+            assert got_pure == expected, f"pure vs reference: {method} {path!r}: {got_pure!r} != {expected!r}"
+            assert got_compiled == got_pure, f"compiled vs pure: {method} {path!r}: {got_compiled!r} != {got_pure!r}"
+
+
+@settings(max_examples=300, **COMMON)
+@given(route_tables())
+def test_pure_compiled_and_reference_matchers_allow_the_same_methods(case):
+    ignore, table, paths = case
+    pure, compiled, reference = _build(ignore, table)
+    for path in paths:
+        expected = reference.methods_for(path)
+        assert pure.methods_for(path) == expected, f"pure vs reference for {path!r}"
+        assert compiled.methods_for(path) == expected, f"compiled vs reference for {path!r}"
+
+
+@settings(max_examples=150, **COMMON)
+@given(
+    st.lists(st.sampled_from(NAMES), min_size=2, max_size=3).filter(lambda names: len(set(names)) < len(names)),
+    st.lists(st.sampled_from(WORDS), max_size=2),
+    st.booleans(),
+)
+def test_a_placeholder_name_used_twice_is_refused_by_all_matchers(names, words, ignore):
+    rule = "/" + "/".join(words + [f"<{name}>" for name in names])
+    for cls in (_matcher_py.Matcher, _matcher_c.Matcher):
+        with pytest.raises(ValueError):
+            cls(ignore_trailing_slash=ignore).add(rule, "GET", "t")
+    with pytest.raises(re.error):
+        ReferenceMatcher(ignore_trailing_slash=ignore).add(rule, "GET", "t")
+
+
+# Placeholder names that are word characters but not regex group names (not identifiers).
+NON_IDENTIFIER_NAMES = ["1", "1st", "٣", "2x"]
+
+
+@settings(max_examples=100, **COMMON)
+@given(
+    st.sampled_from(NON_IDENTIFIER_NAMES),
+    st.lists(st.sampled_from(["a", "b", "<id>"]), max_size=2, unique=True),
+    st.booleans(),
+)
+def test_a_placeholder_name_that_is_not_a_group_name_is_refused_like_the_reference(name, words, ignore):
+    """``add`` promises ValueError for a rule that is not a valid regex once placeholders are expanded."""
+    rule = "/" + "/".join(words + [f"<{name}>"])
+    with pytest.raises(re.error):
+        ReferenceMatcher(ignore_trailing_slash=ignore).add(rule, "GET", "t")
+    for cls in (_matcher_py.Matcher, _matcher_c.Matcher):
+        with pytest.raises(ValueError):
+            cls(ignore_trailing_slash=ignore).add(rule, "GET", "t")
+
+
+def test_regression_placeholder_named_1_is_refused():
+    """Found by the property above: ``/users/<1>`` is accepted (as a segment rule, never compiled) while its
+    regex ``(?P<1>...)`` is invalid, so the reference (and Powertools) refuse it."""
+    with pytest.raises(re.error):
+        ReferenceMatcher().add("/users/<1>", "GET", "t")
+    for cls in (_matcher_py.Matcher, _matcher_c.Matcher):
+        with pytest.raises(ValueError):
+            cls().add("/users/<1>", "GET", "t")
+
+
+def test_rule_to_regex_expands_placeholders_like_powertools():
+    segment = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
+    assert _matcher_py.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Segment values
+# ---------------------------------------------------------------------------------------------------------------
+
+SEGMENT_REFERENCE = re.compile(r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+")
+
+
+def _check_segment_value(text: str) -> None:
+    expected = SEGMENT_REFERENCE.fullmatch(text) is not None
+    assert _matcher_py.is_segment_value(text) is expected, f"pure on {text!r}"
+    assert bool(_matcher_c.is_segment_value(text)) is expected, f"compiled on {text!r}"
+
+
+@settings(max_examples=500, **COMMON)
+@given(st.text(st.characters(), max_size=8))  # every category, surrogates included
+def test_segment_value_of_any_text_agrees_with_the_reference_class(text):
+    _check_segment_value(text)
+
+
+@settings(max_examples=500, **COMMON)
+@given(st.text(st.one_of(st.sampled_from(VALUE_ALPHABET), st.characters()), max_size=8))
+def test_segment_value_of_near_miss_text_agrees_with_the_reference_class(text):
+    _check_segment_value(text)
+
+
+@pytest.mark.parametrize("char", [chr(code) for code in range(0x250)] + ["٣", "é", "\u2028", "\uffff", "𝟙"])
+def test_segment_value_of_each_single_character_agrees_with_the_reference_class(char):
+    _check_segment_value(char)
+    _check_segment_value("a" + char)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Headers
+# ---------------------------------------------------------------------------------------------------------------
+
+HEADER_NAMES = ["Content-Type", "X-Id", "Accept", "Set-Cookie"]
+
+
+@st.composite
+def cased(draw, name: str) -> str:
+    """``name`` in a random mix of upper and lower case."""
+    flips = draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    return "".join(char.upper() if flip else char.lower() for char, flip in zip(name, flips))
+
+
+header_names = st.one_of(
+    st.sampled_from(HEADER_NAMES),
+    st.sampled_from(HEADER_NAMES).flatmap(cased),
+    st.sampled_from(["", "x-other", "Set-Coo\u212aie"]),  # U+212A KELVIN SIGN lowers to "k"
+)
+header_text = st.text("abAB ,;=1é", max_size=4)
+request_values = st.one_of(st.none(), header_text, st.lists(header_text, max_size=3))
+
+
+def _maybe_proxy(mapping: Optional[dict]) -> Any:
+    return types.MappingProxyType(mapping)
+
+
+request_maps = st.one_of(
+    st.none(),
+    st.just({}),
+    st.dictionaries(header_names, request_values, max_size=5),
+    st.dictionaries(header_names, request_values, max_size=5).map(_maybe_proxy),  # not a dict: generic path
+)
+
+DEFAULT = object()
+
+
+@settings(max_examples=400, **COMMON)
+@given(request_maps, request_maps, header_names, st.sampled_from([None, "dflt", DEFAULT]))
+def test_compiled_get_header_returns_what_pure_get_header_returns(headers, multi, name, default):
+    expected = _headers_py.get_header(headers, multi, name, default)
+    got = _headers_c.get_header(headers, multi, name, default)
+    assert got is expected or got == expected
+
+
+@settings(max_examples=400, **COMMON)
+@given(request_maps, request_maps, header_names)
+def test_compiled_get_header_values_returns_what_pure_get_header_values_returns(headers, multi, name):
+    expected = _headers_py.get_header_values(headers, multi, name)
+    got = _headers_c.get_header_values(headers, multi, name)
+    assert type(got) is list and got == expected
+
+
+MODES = [_headers_py.REST, _headers_py.HTTP, _headers_py.ALB_SINGLE, _headers_py.ALB_MULTI]
+
+
+def test_both_twins_number_the_modes_alike():
+    for name in ("REST", "HTTP", "ALB_SINGLE", "ALB_MULTI"):
+        assert getattr(_headers_c, name) == getattr(_headers_py, name)
+
+
+cookie_strings = st.builds(
+    lambda index, extra: f"c{index}=v{index}{extra}",
+    st.integers(0, 99),
+    st.sampled_from(["", "; Path=/", "; Expires=Wed, 21 Oct 2015 07:28:00 GMT", "; HttpOnly"]),
+)
+response_values = st.one_of(
+    st.none(),
+    header_text,
+    st.lists(header_text, max_size=3),
+    st.lists(header_text, max_size=3).map(tuple),
+    st.integers(-2, 300),
+)
+response_headers = st.dictionaries(header_names, response_values, max_size=6)
+
+
+def ordered(value: Any) -> Any:
+    """A comparable form that keeps dict key order and container types."""
+    if isinstance(value, dict):
+        return ("dict", [(key, ordered(item)) for key, item in value.items()])
+    if isinstance(value, list):
+        return ("list", [ordered(item) for item in value])
+    if isinstance(value, tuple):
+        return ("tuple", [ordered(item) for item in value])
+    return (type(value).__name__, value)
+
+
+@settings(max_examples=500, **COMMON)
+@given(response_headers, st.lists(cookie_strings, max_size=4), st.sampled_from(MODES))
+def test_compiled_serialize_returns_what_pure_serialize_returns_in_every_mode_and_key_order(headers, cookies, mode):
+    expected = _headers_py.serialize(headers, list(cookies), mode)
+    got = _headers_c.serialize(headers, list(cookies), mode)
+    assert got == expected
+    assert ordered(got) == ordered(expected)
+
+
+def _as_texts(value: Any) -> List[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value]
+    return [str(value)]
+
+
+def _header_cookies(headers: Dict[str, Any]) -> List[str]:
+    found = []
+    for key, value in headers.items():
+        if key.lower() == "set-cookie" and value is not None:
+            found.extend(_as_texts(value))
+    return found
+
+
+# For the cookie properties, Set-Cookie headers carry cookie strings and other headers never contain "=".
+cookie_values = st.one_of(st.none(), cookie_strings, st.lists(cookie_strings, max_size=3))
+plain_values = st.one_of(st.none(), st.text("abAB ,;1é", max_size=4), st.lists(st.text("ab ,", max_size=3), max_size=3))
+
+
+@st.composite
+def headers_with_cookies(draw) -> Dict[str, Any]:
+    headers = {}
+    for name in draw(st.lists(header_names, max_size=6, unique=True)):
+        headers[name] = draw(cookie_values if name.lower() == "set-cookie" else plain_values)
+    return headers
+
+
+@settings(max_examples=300, **COMMON)
+@given(headers_with_cookies(), st.lists(cookie_strings, max_size=6))
+def test_alb_single_value_mode_loses_no_cookie(headers, cookies):
+    expected = list(cookies) + _header_cookies(headers)
+    for module in (_headers_py, _headers_c):
+        out = module.serialize(headers, list(cookies), module.ALB_SINGLE)
+        assert set(out) == {"headers"}
+        sent = [value for key, value in out["headers"].items() if key.lower() == "set-cookie"]
+        assert sorted(sent) == sorted(expected), module.__name__
+
+
+@settings(max_examples=300, **COMMON)
+@given(headers_with_cookies(), st.lists(cookie_strings, max_size=6))
+def test_http_mode_sends_cookies_only_in_the_cookies_list(headers, cookies):
+    expected = list(cookies) + _header_cookies(headers)
+    for module in (_headers_py, _headers_c):
+        out = module.serialize(headers, list(cookies), module.HTTP)
+        assert set(out) == {"headers", "cookies"}
+        assert out["cookies"] == expected, module.__name__
+        for key, value in out["headers"].items():
+            assert key.lower() != "set-cookie", module.__name__
+            assert isinstance(value, str) and "=" not in value, module.__name__
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Encoder: accepts_gzip
+# ---------------------------------------------------------------------------------------------------------------
+
+ENCODING_TOKENS = [
+    "gzip", "x-gzip", "GZIP", "Gzip", "*", "br", "deflate", "identity", ";", ",", "q=", "Q=", "q", "=",
+    "0", "0.", "0.000", "0.001", "1", "1.0", " ", "\t", "00", ".",
+]
+accept_encodings = st.one_of(
+    st.lists(st.sampled_from(ENCODING_TOKENS), max_size=10).map("".join),
+    st.lists(st.one_of(st.sampled_from(ENCODING_TOKENS), st.text(max_size=2)), max_size=8).map("".join),
+    st.text(),
+    st.none(),
+)
+
+
+@settings(max_examples=800, **COMMON)
+@given(accept_encodings)
+def test_compiled_accepts_gzip_answers_what_pure_accepts_gzip_answers(value):
+    assert bool(_encoder_c.accepts_gzip(value)) is _encoder_py.accepts_gzip(value)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("gzip", True),
+        ("gzip, deflate, br", True),
+        ("GZIP", True),
+        ("x-gzip", True),
+        (" gzip ;q=0.5", True),
+        ("gzip;q=0", False),
+        ("gzip;q=0.", False),
+        ("gzip;q=0.000", False),
+        ("gzip; Q=0", False),
+        ("gzip;q=0.001", True),
+        ("gzip;q=1", True),
+        ("*;q=0", False),
+        ("*", True),
+        ("br, *;q=0.1", True),
+        ("gzip;q=0, *", False),
+        ("*, gzip;q=0", False),
+        ("br, deflate", False),
+        ("identity", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_accepts_gzip_honours_quality_values_and_the_wildcard(value, expected):
+    assert _encoder_py.accepts_gzip(value) is expected
+    assert bool(_encoder_c.accepts_gzip(value)) is expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Encoder: encode_body
+# ---------------------------------------------------------------------------------------------------------------
+
+bodies = st.one_of(st.none(), st.text(), st.binary(), st.binary().map(bytearray))
+
+
+@settings(max_examples=400, **COMMON)
+@given(bodies, st.booleans())
+def test_compiled_encode_body_returns_what_pure_encode_body_returns(body, compress):
+    expected = _encoder_py.encode_body(body, compress)
+    got = _encoder_c.encode_body(body, compress)
+    assert type(got) is tuple and got == expected
+
+
+@settings(max_examples=300, **COMMON)
+@given(bodies, st.booleans())
+def test_encode_body_round_trips_and_compresses_deterministically(body, compress):
+    raw = body.encode("utf-8") if isinstance(body, str) else None if body is None else bytes(body)
+    for module in (_encoder_py, _encoder_c):
+        text, is_base64, gzipped = module.encode_body(body, compress)
+        if body is None:
+            assert (text, is_base64, gzipped) == (None, False, False)
+        elif isinstance(body, str) and not compress:
+            assert (text, is_base64, gzipped) == (body, False, False)
+        else:
+            assert is_base64 is True and gzipped is compress
+            data = base64.b64decode(text, validate=True)
+            assert (gzip.decompress(data) if compress else data) == raw
+            assert module.encode_body(body, compress) == (text, is_base64, gzipped)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Encoder: dumps
+# ---------------------------------------------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text()),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(), children, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, **COMMON)
+@given(json_values)
+def test_dumps_is_byte_identical_to_compact_json_dumps(obj):
+    expected = json.dumps(obj, separators=(",", ":"))
+    assert _encoder_py.dumps(obj) == expected
+    assert _encoder_c.dumps(obj) == expected
+
+
+finite_decimals = st.decimals(allow_nan=False)
+
+
+@settings(max_examples=300, **COMMON)
+@given(finite_decimals)
+def test_dumps_writes_a_decimal_as_a_json_string(value):
+    for module in (_encoder_py, _encoder_c):
+        assert module.dumps(value) == json.dumps(str(value))
+        assert json.loads(module.dumps({"v": [value]})) == {"v": [str(value)]}
+
+
+@settings(max_examples=200, **COMMON)
+@given(st.recursive(
+    st.one_of(st.none(), st.integers(), st.text(max_size=3), finite_decimals),
+    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=3), children, max_size=3)),
+    max_leaves=10,
+))
+def test_dumps_of_structures_with_decimals_matches_json_dumps_with_decimals_as_strings(obj):
+    expected = json.dumps(obj, separators=(",", ":"), default=str)
+    assert _encoder_py.dumps(obj) == expected
+    assert _encoder_c.dumps(obj) == expected
+
+
+def test_dumps_writes_a_nan_decimal_as_nan_like_a_nan_float():
+    for module in (_encoder_py, _encoder_c):
+        assert module.dumps(decimal.Decimal("NaN")) == json.dumps(math.nan) == "NaN"
+        assert module.dumps([decimal.Decimal("1.50")]) == '["1.50"]'
+
+
+@dataclasses.dataclass
+class _Point:
+    x: int
+    label: str
+
+
+def test_dumps_writes_a_dataclass_as_an_object():
+    for module in (_encoder_py, _encoder_c):
+        assert module.dumps({"p": _Point(1, "é")}) == json.dumps({"p": {"x": 1, "label": "é"}}, separators=(",", ":"))
+
+
+def test_dumps_refuses_a_circular_structure_with_value_error():
+    loop: list = []
+    loop.append(loop)
+    for module in (_encoder_py, _encoder_c):
+        with pytest.raises(ValueError):
+            module.dumps(loop)
