@@ -35,14 +35,20 @@ from .resolver import (
     ApiGatewayResolver,
     LambdaFunctionUrlResolver,
     ProxyEventType,
+    ResponseBuilder,
 )
 from .response import Cookie, CORSConfig, Response, SameSite
-from .router import Router
+from .router import ALBRouter, APIGatewayHttpRouter, APIGatewayRouter, LambdaFunctionUrlRouter, Router
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ALBResolver",
+    "ALBRouter",
+    "APIGatewayHttpRouter",
+    "APIGatewayRouter",
+    "LambdaFunctionUrlRouter",
+    "ResponseBuilder",
     "APIGatewayHttpResolver",
     "APIGatewayRestResolver",
     "ApiGatewayResolver",

@@ -127,4 +127,4 @@ def encode_body(body: Any, compress: bool) -> Tuple[Optional[str], bool, bool]:
         raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
     if compress:
         data = gzip_compress(data)
-    return base64.b64encode(data).decode("ascii"), True, compress
+    return base64.b64encode(data).decode("ascii"), True, bool(compress)

@@ -185,6 +185,10 @@ def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
             names.append(placeholder.group(1))
         elif _REGEX_METACHARS.intersection(segment):
             return "regex", ()
+    for name in names:
+        # The rule must behave as its regex would, and a regex group name must be an identifier ("<1>" is not).
+        if not name.isidentifier():
+            raise ValueError(f"invalid route rule {rule!r}: placeholder name {name!r} is not a Python identifier")
     if len(set(names)) != len(names):
         raise ValueError(f"invalid route rule {rule!r}: a placeholder name is used twice")
     return "segment", tuple(names)

@@ -21,6 +21,8 @@ kind raises ``InvalidEventError``.
 from __future__ import annotations
 
 import os
+import re
+import sys
 import traceback
 import warnings
 from enum import Enum
@@ -271,7 +273,9 @@ class ApiGatewayResolver(BaseRouter):
         self._cors = cors
         self._cors_enabled = cors is not None
         self._debug = debug if debug is not None else _env_debug()
-        self._strip_prefixes = list(strip_prefixes) if strip_prefixes else None
+        # COMPAT: as Powertools, only a list counts, and only its non-empty strings and compiled patterns.
+        prefixes = strip_prefixes if isinstance(strip_prefixes, list) else []
+        self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         # The implementation (compiled or pure) is bound once, when the app is built.
         self._headers = _impl.headers
         self._encoder = _impl.encoder
@@ -315,10 +319,14 @@ class ApiGatewayResolver(BaseRouter):
 
     def include_router(self, router: "Router", prefix: Optional[str] = None) -> None:
         """Add the routes of ``router`` (each rule behind ``prefix``, ``"/"`` becoming the prefix itself), its
-        exception handlers, and its context; its middlewares (``router.use``) run around its routes only."""
+        exception handlers and its context. COMPAT: as in Powertools v3, the router's own middlewares
+        (``router.use``) join the app's middlewares at this point, so they run around every route of the app, in
+        the order ``use`` and ``include_router`` were called."""
         self._context.update(router.context)
-        router._resolver = self
+        router.api_resolver = self
         self._exception_handlers.update(router._exception_handlers)
+        if router._middlewares:
+            self.use(router._middlewares)
         for registration in router._registrations:
             rule = registration.rule
             if prefix:
@@ -330,7 +338,7 @@ class ApiGatewayResolver(BaseRouter):
                 registration.cors,
                 registration.compress,
                 registration.cache_control,
-                tuple(router._middlewares) + registration.middlewares,
+                registration.middlewares,
                 registration.status_code,
             )
 
@@ -356,7 +364,8 @@ class ApiGatewayResolver(BaseRouter):
             if self._context:
                 self._context.clear()
         if self._debug:
-            print(self._serializer(response))
+            # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
+            print(self._serializer(response), file=sys.stderr)
         return response
 
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
@@ -396,8 +405,6 @@ class ApiGatewayResolver(BaseRouter):
     def _remove_prefix(self, path: str) -> str:
         for prefix in self._strip_prefixes or ():
             if isinstance(prefix, str):
-                if not prefix:
-                    continue
                 if path == prefix:
                     return "/"
                 if path.startswith(prefix) and path[len(prefix)] == "/":
@@ -412,20 +419,20 @@ class ApiGatewayResolver(BaseRouter):
         """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
         method, path = self._missed
         if self._cors_enabled and method == "OPTIONS":
-            methods = self._cors_methods_for(path)
-            if methods:
-                return Response(204, None, "", {"Access-Control-Allow-Methods": ",".join(sorted(methods))})
+            methods = ",".join(sorted(self._cors_methods_for(path)))
+            return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
         return self._handle_exception(NotFoundError())
 
     def _cors_methods_for(self, path: str) -> set:
-        """The methods a pre-flight may allow for ``path``: those whose winning route has CORS enabled."""
-        methods = set()
+        """The methods a pre-flight may allow: those of ``path`` whose winning route has CORS enabled, or, for a
+        path without any, every CORS-enabled method of the app (COMPAT: Powertools answers 204 for any path)."""
+        methods = {"OPTIONS"}
         for method in self._matcher.methods_for(path):
             hit = self._matcher.match(method, path)
             if hit is not None and hit[0].cors:
                 methods.add(method)
-        if methods:
-            methods.add("OPTIONS")
+        if len(methods) == 1:
+            methods.update(route.method for route in self._routes if route.cors)
         return methods
 
     def _handle_exception(self, exc: Exception) -> Response:
@@ -462,13 +469,17 @@ class ApiGatewayResolver(BaseRouter):
     def _build(self, view: BaseProxyEvent, response: Response, route: Route) -> Dict[str, Any]:
         headers = response.headers
         status = response.status_code
+        headers_only_cors = None
         if route.cors:
-            cors_headers = self._cors_headers(view)
+            origin = view.get_header_value("origin")
+            cors_headers = (self._cors or _DEFAULT_CORS).headers_for(origin)
             if cors_headers:
-                vary = headers.get("Vary")
-                headers.update(cors_headers)
-                if vary and "Vary" in cors_headers:
-                    headers["Vary"] = _merge_vary(vary, cors_headers["Vary"])
+                if origin is None and self._layout == "REST":
+                    # COMPAT: without an Origin the seed page's CORS headers go in `headers` only. Clients get them
+                    # (API Gateway merges the two maps), and `multiValueHeaders` stays as Powertools v3 has it.
+                    headers_only_cors = cors_headers
+                else:
+                    _add_cors(headers, cors_headers)
         if route.cache_control:
             headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
         compress = route.compress if response.compress is None else response.compress
@@ -487,6 +498,8 @@ class ApiGatewayResolver(BaseRouter):
         result: Dict[str, Any] = {"statusCode": status}
         if self._layout == "REST":
             result.update(self._headers.serialize(headers, cookies, self._headers.REST))
+            if headers_only_cors:
+                _add_cors(result["headers"], headers_only_cors)
         elif self._layout == "HTTP":
             result.update(self._headers.serialize(headers, cookies, self._headers.HTTP))
         else:
@@ -499,10 +512,6 @@ class ApiGatewayResolver(BaseRouter):
         result["body"] = text
         result["isBase64Encoded"] = is_base64
         return result
-
-    def _cors_headers(self, view: BaseProxyEvent) -> Optional[Dict[str, str]]:
-        cors = self._cors or _DEFAULT_CORS
-        return cors.headers_for(view.get_header_value("origin"))
 
 
 class APIGatewayRestResolver(ApiGatewayResolver):
@@ -544,6 +553,25 @@ class LambdaFunctionUrlResolver(APIGatewayRestResolver):
 
 
 _DEFAULT_CORS = CORSConfig()
+_PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
+
+
+class ResponseBuilder:
+    """Builds the integration's response dict for a ``Response`` outside an app (as Powertools' class of that
+    name): ``ResponseBuilder(response).build(event_view)``. The format follows the event view's class; a
+    ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
+
+    def __init__(
+        self, response: Response, serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
+    ) -> None:
+        self.response = response
+        self.serializer = serializer
+        self.route = route
+
+    def build(self, event: BaseProxyEvent, cors: Optional[CORSConfig] = None) -> Dict[str, Any]:
+        proxy_type = next(kind for kind, (view, _) in _FORMATS.items() if type(event) is view)
+        app = ApiGatewayResolver(proxy_type=proxy_type, cors=cors, serializer=self.serializer)
+        return app._build(event, self.response, self.route or _PLAIN_ROUTE)
 
 
 class _Next:
@@ -579,6 +607,14 @@ class _CallRoute:
         return app._to_response(self.route.func(**app.context.get("_route_args", {})), self.route.status_code)
 
 
+def _add_cors(headers: Dict[str, Any], cors_headers: Dict[str, str]) -> None:
+    """Add CORS headers to response headers; ``Vary: Origin`` joins a ``Vary`` the handler set."""
+    vary = headers.get("Vary")
+    headers.update(cors_headers)
+    if vary and "Vary" in cors_headers:
+        headers["Vary"] = _merge_vary(vary, cors_headers["Vary"])
+
+
 def _merge_vary(existing: Any, extra: str) -> str:
     existing_text = ", ".join(existing) if isinstance(existing, list) else str(existing)
     names = [name.strip().lower() for name in existing_text.split(",")]
@@ -600,5 +636,6 @@ __all__ = [
     "BaseRouter",
     "LambdaFunctionUrlResolver",
     "ProxyEventType",
+    "ResponseBuilder",
     "Route",
 ]

@@ -63,15 +63,17 @@ class CORSConfig:
     Which ``Access-Control-Allow-Origin`` a response gets:
 
     - the request has no ``Origin`` header: ``allow_origin`` (so the headers are always there, as documented);
-    - the request's ``Origin`` is ``allow_origin`` or one of ``extra_origins``: that origin, echoed;
-    - otherwise, if ``"*"`` is allowed: ``*``; if not, no CORS headers at all (the browser will refuse).
+    - the request's ``Origin`` is ``allow_origin``, one of ``extra_origins``, or any origin when ``"*"`` is
+      allowed: that origin, echoed;
+    - otherwise no CORS headers at all (the browser will refuse).
 
     Whenever the value is not ``*`` the response also gets ``Vary: Origin`` (its headers depend on the request's
-    origin, so shared caches must key on it). ``Access-Control-Allow-Credentials: true`` is only ever sent with a
-    specific origin: browsers reject credentials combined with ``*``.
+    origin, so shared caches must key on it). ``Access-Control-Allow-Credentials: true`` is only sent for an origin
+    named in the configuration, never for one allowed through ``"*"``: that would hand credentials to any site.
     """
 
     REQUIRED_HEADERS = ("Authorization", "Content-Type", "X-Amz-Date", "X-Api-Key", "X-Amz-Security-Token")
+    _REQUIRED_HEADERS = list(REQUIRED_HEADERS)  # COMPAT: the name Powertools' own tests build expectations from
 
     def __init__(
         self,
@@ -96,27 +98,27 @@ class CORSConfig:
         if max_age is not None:
             fixed["Access-Control-Max-Age"] = str(max_age)
         self._fixed = fixed
-        self._default_headers = self._with_origin(allow_origin)
-        self._wildcard_headers = self._with_origin("*") if "*" in self._allowed_origins else None
+        self._default_headers = self._with_origin(allow_origin, allow_origin != "*")
+        self._wildcard = "*" in self._allowed_origins
 
-    def _with_origin(self, origin: str) -> Dict[str, str]:
+    def _with_origin(self, origin: str, named: bool) -> Dict[str, str]:
         headers = {"Access-Control-Allow-Origin": origin, **self._fixed}
         if origin != "*":
             headers["Vary"] = "Origin"
-            if self.allow_credentials:
+            if named and self.allow_credentials:
                 headers["Access-Control-Allow-Credentials"] = "true"
         return headers
 
     def headers_for(self, request_origin: Optional[str]) -> Optional[Dict[str, str]]:
         """The CORS response headers for a request from ``request_origin`` (``None`` when it has no ``Origin``),
-        or ``None`` when that origin is not allowed. The returned dict is shared: copy it before changing it."""
-        if not request_origin:
+        or ``None`` when that origin is not allowed. The returned dict may be shared: copy it before changing it."""
+        if not request_origin or request_origin == self.allow_origin:
             return self._default_headers
-        if request_origin == self.allow_origin:
-            return self._default_headers
-        if request_origin in self._allowed_origins and request_origin != "*":
-            return self._with_origin(request_origin)
-        return self._wildcard_headers
+        if request_origin in self._allowed_origins:
+            return self._with_origin(request_origin, True)
+        if self._wildcard:
+            return self._with_origin(request_origin, False)
+        return None
 
     def to_dict(self, origin: Optional[str] = None) -> Dict[str, str]:
         """The CORS headers as a new dict (for ``origin``, or for a request without ``Origin``)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
 from .resolver import ApiGatewayResolver, BaseRouter, Handler
 
 
@@ -32,7 +33,9 @@ class _Registration:
 class Router(BaseRouter):
     """Collects routes, middlewares and exception handlers until an app includes it.
 
-    Once included, ``current_event``, ``lambda_context`` and ``context`` are those of the app's current request.
+    Once included (``api_resolver`` is then the app), ``current_event``, ``lambda_context`` and ``context`` are
+    those of the app's current request. ``APIGatewayRouter``, ``APIGatewayHttpRouter``, ``ALBRouter`` and
+    ``LambdaFunctionUrlRouter`` are the same class with ``current_event`` typed for one integration.
     """
 
     def __init__(self) -> None:
@@ -40,7 +43,7 @@ class Router(BaseRouter):
         self._exception_handlers = {}
         self._middlewares = []
         self._context: Dict[str, Any] = {}
-        self._resolver: Optional[ApiGatewayResolver] = None
+        self.api_resolver: Optional[ApiGatewayResolver] = None
 
     def _add_route(
         self,
@@ -60,21 +63,45 @@ class Router(BaseRouter):
     @property
     def current_event(self) -> Any:
         """The event being handled by the app that included this router (``None`` before)."""
-        return self._resolver.current_event if self._resolver is not None else None
+        return self.api_resolver.current_event if self.api_resolver is not None else None
 
     @property
     def lambda_context(self) -> Any:
         """The Lambda context of the request being handled by the app that included this router."""
-        return self._resolver.lambda_context if self._resolver is not None else None
+        return self.api_resolver.lambda_context if self.api_resolver is not None else None
 
     @property
     def context(self) -> Dict[str, Any]:
         """The app's request context once included; until then, context to hand over to the app."""
-        return self._resolver.context if self._resolver is not None else self._context
+        return self.api_resolver.context if self.api_resolver is not None else self._context
 
     @context.setter
     def context(self, value: Dict[str, Any]) -> None:
-        if self._resolver is not None:
-            self._resolver.context = value
+        if self.api_resolver is not None:
+            self.api_resolver.context = value
         else:
             self._context = value
+
+
+class APIGatewayRouter(Router):
+    """A ``Router`` for REST API apps (``current_event`` is an ``APIGatewayProxyEvent``)."""
+
+    current_event: APIGatewayProxyEvent  # type: ignore[assignment]
+
+
+class APIGatewayHttpRouter(Router):
+    """A ``Router`` for HTTP API apps (``current_event`` is an ``APIGatewayProxyEventV2``)."""
+
+    current_event: APIGatewayProxyEventV2  # type: ignore[assignment]
+
+
+class ALBRouter(Router):
+    """A ``Router`` for ALB apps (``current_event`` is an ``ALBEvent``)."""
+
+    current_event: ALBEvent  # type: ignore[assignment]
+
+
+class LambdaFunctionUrlRouter(Router):
+    """A ``Router`` for Function URL apps (``current_event`` is a ``LambdaFunctionUrlEvent``)."""
+
+    current_event: LambdaFunctionUrlEvent  # type: ignore[assignment]

@@ -93,7 +93,7 @@ def test_router_exception_handlers_apply_once_included():
     assert app(rest_event("/fail"), None)["statusCode"] == 422
 
 
-def test_router_middlewares_run_around_its_routes_only():
+def test_router_middlewares_join_the_apps_middlewares_when_included():
     calls = []
 
     def mark(app, next_middleware):
@@ -110,7 +110,15 @@ def test_router_middlewares_run_around_its_routes_only():
     app(rest_event("/inside"), None)
     app(rest_event("/outside"), None)
 
-    assert calls == ["/inside"]
+    assert calls == ["/inside", "/outside"]
+
+
+def test_included_router_knows_its_app():
+    router = Router()
+    app = APIGatewayRestResolver()
+    app.include_router(router)
+
+    assert router.api_resolver is app
 
 
 # -- context --------------------------------------------------------------------------------------------------------

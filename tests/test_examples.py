@@ -346,7 +346,7 @@ def test_route_with_cors_true_and_no_cors_config_gets_default_cors_headers_on_er
     response = app.handler(event("/service-error", headers={"Origin": "https://example.org"}), None)
 
     assert response["statusCode"] == 502
-    assert header(response, "Access-Control-Allow-Origin") == "*"
+    assert header(response, "Access-Control-Allow-Origin") == "https://example.org"  # allowed by the default "*"
 
 
 def test_unknown_route_answers_404_not_found():

@@ -488,9 +488,9 @@ def test_debug_mode_answers_500_with_the_traceback_and_prints_event_and_response
     assert response["headers"]["Content-Type"] == "text/plain"
     assert "RuntimeError: kaboom" in response["body"]
     assert "Traceback" in response["body"]
-    printed = capsys.readouterr().out
-    assert '"path":"/boom"' in printed
-    assert '"statusCode":500' in printed
+    printed = capsys.readouterr()
+    assert '"path":"/boom"' in printed.out
+    assert '"statusCode":500' in printed.err
 
 
 @pytest.mark.parametrize("variable", ["POWERTOOLS_EVENT_HANDLER_DEBUG", "POWERTOOLS_DEV"])
@@ -553,6 +553,14 @@ def test_strip_prefixes_only_strips_whole_segments():
     assert app(rest_event("/payments"), None)["statusCode"] == 404
 
 
+@pytest.mark.parametrize("prefixes", [{"/foo"}, [None, 1, "", False]])
+def test_strip_prefixes_ignores_what_is_not_a_list_of_strings_or_patterns(prefixes):
+    app = ApiGatewayResolver(strip_prefixes=prefixes)
+    app.get("/foo/status")(lambda: {})
+
+    assert app(rest_event("/foo/status"), None)["statusCode"] == 200
+
+
 def test_strip_prefixes_accepts_compiled_patterns():
     app = ApiGatewayResolver(strip_prefixes=[re.compile(r"^/v\d+")])
     app.get("/items")(lambda: {"ok": True})
@@ -602,11 +610,14 @@ def test_preflight_answers_204_with_the_methods_of_that_path():
     assert response["statusCode"] == 204
     assert response["body"] == ""
     assert response["headers"]["Access-Control-Allow-Methods"] == "GET,OPTIONS,POST"
-    assert response["headers"]["Access-Control-Allow-Origin"] == "*"
+    assert response["headers"]["Access-Control-Allow-Origin"] == "https://a.example"
 
 
-def test_preflight_for_an_unknown_path_is_a_404():
-    assert cors_app()(rest_event("/nowhere", "OPTIONS"), None)["statusCode"] == 404
+def test_preflight_for_a_path_without_cors_routes_offers_every_cors_method_of_the_app():
+    response = cors_app()(rest_event("/nowhere", "OPTIONS"), None)
+
+    assert response["statusCode"] == 204
+    assert response["headers"]["Access-Control-Allow-Methods"] == "GET,OPTIONS,POST"
 
 
 def test_without_cors_config_options_is_not_answered():
@@ -630,13 +641,34 @@ def test_a_disallowed_origin_gets_no_cors_headers():
     assert "Access-Control-Allow-Origin" not in response["headers"]
 
 
-def test_credentials_are_never_combined_with_a_wildcard_origin():
+def test_an_origin_allowed_through_the_wildcard_is_echoed_without_credentials():
     app = cors_app(allow_credentials=True)
 
     response = app(rest_event("/hello/x", headers={"Origin": "https://a.example"}), None)
 
+    assert response["headers"]["Access-Control-Allow-Origin"] == "https://a.example"
+    assert response["headers"]["Vary"] == "Origin"
+    assert "Access-Control-Allow-Credentials" not in response["headers"]
+
+
+def test_without_origin_a_wildcard_config_answers_star_without_credentials():
+    response = cors_app(allow_credentials=True)(rest_event("/hello/x"), None)
+
     assert response["headers"]["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response["headers"]
+
+
+def test_rest_cors_headers_without_origin_are_in_headers_only():
+    response = cors_app(allow_origin="https://a.example")(rest_event("/hello/x"), None)
+
+    assert response["headers"]["Access-Control-Allow-Origin"] == "https://a.example"
+    assert "Access-Control-Allow-Origin" not in response["multiValueHeaders"]
+
+
+def test_rest_cors_headers_for_a_browser_request_are_in_both_header_maps():
+    response = cors_app()(rest_event("/hello/x", headers={"Origin": "https://a.example"}), None)
+
+    assert response["multiValueHeaders"]["Access-Control-Allow-Origin"] == ["https://a.example"]
 
 
 def test_credentials_are_sent_with_a_specific_origin():
