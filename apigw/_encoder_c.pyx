@@ -5,11 +5,9 @@ documents the contract). ``dumps`` and ``gzip_compress`` are json's and zlib's C
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-import base64
+from binascii import b2a_base64
 
 from ._encoder_py import _quality_above_zero, dumps, gzip_compress
-
-cdef object _b64encode = base64.b64encode
 
 
 cpdef bint accepts_gzip(object accept_encoding):
@@ -56,4 +54,4 @@ cpdef tuple encode_body(object body, bint compress):
         raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
     if compress:
         data = gzip_compress(data)
-    return _b64encode(data).decode("ascii"), True, compress
+    return b2a_base64(data, newline=False).decode("ascii"), True, compress

@@ -10,12 +10,9 @@
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import decimal
+import binascii
 import json
-import math
-import struct
+import sys
 import zlib
 from typing import Any, Optional, Tuple
 
@@ -23,9 +20,14 @@ __all__ = ["accepts_gzip", "dumps", "encode_body", "gzip_compress"]
 
 
 def _default(obj: Any) -> Any:
-    if isinstance(obj, decimal.Decimal):
-        return math.nan if obj.is_nan() else str(obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    # PERF: decimal and dataclasses are not imported for this (cold starts): an object can only be a Decimal if
+    # the decimal module was imported by someone, and dataclass classes carry __dataclass_fields__.
+    decimal = sys.modules.get("decimal")
+    if decimal is not None and isinstance(obj, decimal.Decimal):
+        return float("nan") if obj.is_nan() else str(obj)
+    if hasattr(type(obj), "__dataclass_fields__"):
+        import dataclasses
+
         return dataclasses.asdict(obj)
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
@@ -46,7 +48,8 @@ except (ImportError, TypeError):  # pragma: no cover - Pythons without json's C 
 def dumps(obj: Any) -> str:
     """Compact JSON for a handler's result, byte-identical to ``json.dumps(obj, separators=(",", ":"))``.
 
-    >>> dumps({"price": decimal.Decimal("1.50"), "tags": ["a"]})
+    >>> from decimal import Decimal
+    >>> dumps({"price": Decimal("1.50"), "tags": ["a"]})
     '{"price":"1.50","tags":["a"]}'
     """
     if _FAST_ENCODE is not None:
@@ -101,7 +104,8 @@ def gzip_compress(data: bytes) -> bytes:
     """gzip at level 9, zero timestamp: the same body always compresses to the same bytes."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
     deflated = compressor.compress(data) + compressor.flush()
-    return b"".join((_GZIP_HEADER, deflated, struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)))
+    trailer = zlib.crc32(data).to_bytes(4, "little") + (len(data) & 0xFFFFFFFF).to_bytes(4, "little")
+    return b"".join((_GZIP_HEADER, deflated, trailer))
 
 
 def encode_body(body: Any, compress: bool) -> Tuple[Optional[str], bool, bool]:
@@ -127,4 +131,4 @@ def encode_body(body: Any, compress: bool) -> Tuple[Optional[str], bool, bool]:
         raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
     if compress:
         data = gzip_compress(data)
-    return base64.b64encode(data).decode("ascii"), True, bool(compress)
+    return binascii.b2a_base64(data, newline=False).decode("ascii"), True, bool(compress)

@@ -18,7 +18,6 @@ which no request can be routed, raise: an ``InvalidEventError`` naming the missi
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -361,6 +360,8 @@ class BaseProxyEvent(DictWrapper):
         elif self.is_base64_encoded:
             try:
                 # validate=True: without it b64decode silently drops stray characters and returns garbage.
+                import base64  # PERF: only binary requests pay for it, not every cold start
+
                 raw = base64.b64decode(body, validate=True)
             except ValueError as exc:  # binascii.Error, or non-ASCII text
                 raise InvalidBase64BodyError(f"Request body is not valid base64: {exc}") from exc

@@ -23,10 +23,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-import traceback
 import warnings
 from enum import Enum
-from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Tuple, Type, Union
 
 from . import _impl, content_types
@@ -39,7 +37,7 @@ if TYPE_CHECKING:
 
 Handler = Callable[..., Any]
 
-_REASONS = {status.value: status.phrase for status in HTTPStatus}
+_REASONS: Dict[int, str] = {}  # status -> reason phrase, filled on the first ALB response
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 
 
@@ -309,7 +307,7 @@ class ApiGatewayResolver(BaseRouter):
         if key in self._route_keys:
             warnings.warn(
                 f"A route for {method} {rule!r} is already registered; the first one registered wins",
-                stacklevel=4,
+                stacklevel=3,  # the user line: the decorated function, or the include_router call
             )
         self._route_keys.add(key)
         cors_enabled = self._cors_enabled if cors is None else cors
@@ -447,6 +445,8 @@ class ApiGatewayResolver(BaseRouter):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
         if self._debug:
+            import traceback  # PERF: debug mode only; it costs a millisecond of cold start
+
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
         raise exc
 
@@ -506,7 +506,7 @@ class ApiGatewayResolver(BaseRouter):
             multi = view.raw_event.get("multiValueHeaders") is not None
             layout = self._headers.ALB_MULTI if multi else self._headers.ALB_SINGLE
             result.update(self._headers.serialize(headers, cookies, layout))
-            result["statusDescription"] = f"{status} {_REASONS.get(int(status), 'Unknown')}"
+            result["statusDescription"] = f"{status} {_reason(int(status))}"
             if text is None:
                 text = ""  # ALB turns a null body into a 502
         result["body"] = text
@@ -605,6 +605,15 @@ class _CallRoute:
 
     def __call__(self, app: "ApiGatewayResolver") -> Response:
         return app._to_response(self.route.func(**app.context.get("_route_args", {})), self.route.status_code)
+
+
+def _reason(status: int) -> str:
+    """The reason phrase of an HTTP status, for ALB's ``statusDescription``."""
+    if not _REASONS:
+        from http import HTTPStatus  # PERF: imported on the first ALB response, not at cold start
+
+        _REASONS.update((item.value, item.phrase) for item in HTTPStatus)
+    return _REASONS.get(status, "Unknown")
 
 
 def _add_cors(headers: Dict[str, Any], cors_headers: Dict[str, str]) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import Enum
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import content_types
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 HeaderValue = Union[str, List[str]]
 

@@ -1,9 +1,9 @@
 """Every test runs twice: against the compiled modules and against the pure-Python twins.
 
 A missing compiled module fails the run. Only a run that explicitly asks for pure Python (``--pure-python`` or
-``APIGW_NO_EXTENSIONS=1``) tests the twins alone. Tests marked ``differential`` compare the two implementations
-directly: they run once, and not at all in a pure-Python-only run. Tests marked ``once`` do not depend on the
-implementation (build and packaging checks) and run once.
+``APIGW_NO_EXTENSIONS=1``) tests the twins alone. Tests marked ``compiled`` need the compiled modules themselves
+(differential tests, build and layer checks): they run once, and not at all in a pure-Python-only run. Tests
+marked ``once`` do not depend on the implementation and run once.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "differential: compares the compiled and the pure twins directly")
+    config.addinivalue_line("markers", "compiled: needs the compiled modules themselves; run once")
     config.addinivalue_line("markers", "once: does not depend on the implementation; run once")
 
 
@@ -46,7 +46,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "implementation" not in metafunc.fixturenames:
         return
-    if metafunc.definition.get_closest_marker("differential") or metafunc.definition.get_closest_marker("once"):
+    if metafunc.definition.get_closest_marker("compiled") or metafunc.definition.get_closest_marker("once"):
         return
     names = ["python"] if pure_python_only(metafunc.config) else ["cython", "python"]
     metafunc.parametrize("implementation", names, indirect=True)
@@ -56,9 +56,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     """Switch apigw's hot modules to one implementation for this test; apps built in the test use it."""
     name = getattr(request, "param", None)
-    if name is None:  # a "once" or "differential" test
-        if request.node.get_closest_marker("differential") and pure_python_only(request.config):
-            pytest.skip("compares the compiled twins, and this run asked for pure Python only")
+    if name is None:  # a "once" or "compiled" test
+        if request.node.get_closest_marker("compiled") and pure_python_only(request.config):
+            pytest.skip("needs the compiled modules, and this run asked for pure Python only")
         yield None
         return
     try:

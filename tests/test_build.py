@@ -32,14 +32,14 @@ WITHOUT_COMPILED = "import sys\nfor m in ('_matcher_c', '_headers_c', '_encoder_
 REPORT = "import warnings, json, apigw; print(json.dumps(apigw.IMPLEMENTATION))"
 
 
-@pytest.mark.differential
+@pytest.mark.compiled
 def test_the_compiled_modules_are_extension_modules():
     for name in TWIN_NAMES:
         compiled, _pure = twins(name)
         assert compiled.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), compiled.__file__
 
 
-@pytest.mark.differential
+@pytest.mark.compiled
 def test_a_plain_import_selects_the_compiled_implementation():
     result = run_python(REPORT)
 
@@ -47,7 +47,7 @@ def test_a_plain_import_selects_the_compiled_implementation():
     assert json.loads(result.stdout) == "cython"
 
 
-@pytest.mark.differential
+@pytest.mark.compiled
 @pytest.mark.parametrize("name", TWIN_NAMES)
 def test_each_compiled_twin_has_every_public_name_of_its_pure_twin(name):
     compiled, pure = twins(name)
