@@ -562,8 +562,8 @@ class APIGatewayEventAuthorizer(DictWrapper):
         return self._data
 
 
-class APIGatewayEventRequestContext(DictWrapper):
-    """``requestContext`` of a REST (or HTTP API payload 1.0) event."""
+class _RequestContext(DictWrapper):
+    """What the ``requestContext`` of every API Gateway payload (REST, HTTP API, Function URL) has."""
 
     __slots__ = ()
 
@@ -588,6 +588,27 @@ class APIGatewayEventRequestContext(DictWrapper):
         return self._data.get("domainPrefix")
 
     @property
+    def request_id(self) -> Optional[str]:
+        """API Gateway's id of this request."""
+        return self._data.get("requestId")
+
+    @property
+    def stage(self) -> Optional[str]:
+        """The deployment stage."""
+        return self._data.get("stage")
+
+    @property
+    def route_key(self) -> Optional[str]:
+        """The route key, such as ``"$default"`` or ``"GET /orders/{id}"``, when the payload carries one."""
+        return self._data.get("routeKey")
+
+
+class APIGatewayEventRequestContext(_RequestContext):
+    """``requestContext`` of a REST (or HTTP API payload 1.0) event."""
+
+    __slots__ = ()
+
+    @property
     def extended_request_id(self) -> Optional[str]:
         """API Gateway's extended request id."""
         return self._data.get("extendedRequestId")
@@ -606,11 +627,6 @@ class APIGatewayEventRequestContext(DictWrapper):
     def protocol(self) -> Optional[str]:
         """The request protocol, e.g. ``"HTTP/1.1"``."""
         return self._data.get("protocol")
-
-    @property
-    def request_id(self) -> Optional[str]:
-        """API Gateway's id of this request."""
-        return self._data.get("requestId")
 
     @property
     def request_time(self) -> Optional[str]:
@@ -633,19 +649,9 @@ class APIGatewayEventRequestContext(DictWrapper):
         return self._data.get("resourcePath")
 
     @property
-    def stage(self) -> Optional[str]:
-        """The deployment stage."""
-        return self._data.get("stage")
-
-    @property
     def operation_name(self) -> Optional[str]:
         """The operation name set on the method, if any."""
         return self._data.get("operationName")
-
-    @property
-    def route_key(self) -> Optional[str]:
-        """The route key (HTTP API payload 1.0 and WebSocket events)."""
-        return self._data.get("routeKey")
 
     @property
     def connected_at(self) -> Optional[int]:
@@ -807,45 +813,10 @@ class RequestContextV2Authorizer(DictWrapper):
         return RequestContextV2AuthorizerIam(_child(self._data, "iam"))
 
 
-class RequestContextV2(DictWrapper):
+class RequestContextV2(_RequestContext):
     """``requestContext`` of an HTTP API 2.0 or Function URL event."""
 
     __slots__ = ()
-
-    @property
-    def account_id(self) -> Optional[str]:
-        """The AWS account that owns the API (``"anonymous"`` for an unauthenticated Function URL)."""
-        return self._data.get("accountId")
-
-    @property
-    def api_id(self) -> Optional[str]:
-        """The API's (or Function URL's) id."""
-        return self._data.get("apiId")
-
-    @property
-    def domain_name(self) -> Optional[str]:
-        """The host name the client called."""
-        return self._data.get("domainName")
-
-    @property
-    def domain_prefix(self) -> Optional[str]:
-        """The first label of ``domain_name``."""
-        return self._data.get("domainPrefix")
-
-    @property
-    def request_id(self) -> Optional[str]:
-        """The id of this request."""
-        return self._data.get("requestId")
-
-    @property
-    def route_key(self) -> Optional[str]:
-        """The route that matched, e.g. ``"GET /orders/{id}"`` or ``"$default"``."""
-        return self._data.get("routeKey")
-
-    @property
-    def stage(self) -> Optional[str]:
-        """The deployment stage (``"$default"`` for the default stage and Function URLs)."""
-        return self._data.get("stage")
 
     @property
     def time(self) -> Optional[str]:

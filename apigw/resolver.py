@@ -471,7 +471,7 @@ class ApiGatewayResolver(BaseRouter):
         status = response.status_code
         headers_only_cors = None
         if route.cors:
-            origin = view.get_header_value("origin")
+            origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
             cors_headers = (self._cors or _DEFAULT_CORS).headers_for(origin)
             if cors_headers:
                 if origin is None and self._layout == "REST":
@@ -484,11 +484,14 @@ class ApiGatewayResolver(BaseRouter):
             headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
         compress = route.compress if response.compress is None else response.compress
         if compress:
-            compress = self._encoder.accepts_gzip(view.get_header_value("accept-encoding"))
+            # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
+            compress = self._encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
 
         body = response.body
-        if body is not None and not isinstance(body, (str, bytes)) and response.is_json():
-            body = self._serializer(body)
+        if body is None and self._layout == "ALB":
+            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
+        elif not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serializer(body)  # a JSON None is "null", as Powertools sends it
         text, is_base64, gzipped = self._encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
@@ -507,8 +510,6 @@ class ApiGatewayResolver(BaseRouter):
             layout = self._headers.ALB_MULTI if multi else self._headers.ALB_SINGLE
             result.update(self._headers.serialize(headers, cookies, layout))
             result["statusDescription"] = f"{status} {_reason(int(status))}"
-            if text is None:
-                text = ""  # ALB turns a null body into a 502
         result["body"] = text
         result["isBase64Encoded"] = is_base64
         return result
