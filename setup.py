@@ -40,7 +40,11 @@ def _warn_fallback(reason: object) -> None:
 
 
 class OptionalBuildExt(build_ext):
-    """Turns a failed compile into a warning, unless the build requires the extensions."""
+    """Turns a failed compile into a warning, unless the build requires the extensions.
+
+    All or nothing: after any failure every compiled output of this build is removed, including ones an earlier
+    build left in ``build/`` (pip builds a local directory in place), so no stale module can ship.
+    """
 
     def run(self) -> None:
         try:
@@ -48,15 +52,24 @@ class OptionalBuildExt(build_ext):
         except Exception as exc:  # compiler missing or broken
             if REQUIRE_EXTENSIONS:
                 raise
-            _warn_fallback(exc)
+            self._fall_back(exc)
 
-    def build_extension(self, ext: Extension) -> None:
-        try:
-            super().build_extension(ext)
-        except Exception as exc:
-            if REQUIRE_EXTENSIONS:
-                raise
-            _warn_fallback(f"{ext.name}: {exc}")
+    def build_extensions(self) -> None:
+        for ext in self.extensions:
+            try:
+                self.build_extension(ext)
+            except Exception as exc:
+                if REQUIRE_EXTENSIONS:
+                    raise
+                self._fall_back(f"{ext.name}: {exc}")
+                return
+
+    def _fall_back(self, reason: object) -> None:
+        for ext in self.extensions:
+            path = self.get_ext_fullpath(ext.name)
+            if os.path.exists(path):
+                os.remove(path)
+        _warn_fallback(reason)
 
 
 def _extensions() -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -30,8 +31,11 @@ def layer(tmp_path_factory) -> Path:
     if wheelhouse:
         wheels = sorted(Path(wheelhouse).glob("*.whl"))
     elif Path(apigw.__file__).resolve().is_relative_to(ROOT):
+        # A clean copy: pip builds a local directory in place, and its build/ folder must not leak into other builds.
+        source = out / "source"
+        shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "*.so", "*.c"))
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out / "wheels"), str(ROOT)],
+            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out / "wheels"), str(source)],
             check=True,
             env={**os.environ, "APIGW_REQUIRE_EXTENSIONS": "1"},
             timeout=600,
