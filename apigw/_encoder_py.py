@@ -38,7 +38,7 @@ _ENCODER = json.JSONEncoder(separators=(",", ":"), default=_default)
 # built once. It skips the circular-reference bookkeeping (its shared state would go stale after an error), so a
 # circular structure recurses until RecursionError, and then the checking encoder above says what is wrong.
 try:
-    from json.encoder import c_make_encoder, encode_basestring_ascii
+    from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 
     _FAST_ENCODE = c_make_encoder(None, _default, encode_basestring_ascii, None, ":", ",", False, False, True)
 except (ImportError, TypeError):  # pragma: no cover - Pythons without json's C accelerator

@@ -21,7 +21,7 @@ whoever sends requests).
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 __all__ = ["SEGMENT_EXTRA_CHARS", "Matcher", "is_segment_value", "rule_to_regex"]
 
@@ -163,7 +163,7 @@ class Matcher:
             return None
         return winner[1], dict(zip(winner[2], winner[3]))
 
-    def methods_for(self, path: str) -> set:
+    def methods_for(self, path: str) -> Set[str]:
         """Every method some rule accepts for ``path`` (for CORS pre-flight and ``Allow`` headers)."""
         key = path.rstrip("/") if self.ignore_trailing_slash else path
         found = set(self._literal.get(key, ()))
@@ -194,7 +194,7 @@ def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
     return "segment", tuple(names)
 
 
-def _search(node: _Node, segments: List[str], index: int, method: str, values: List[str], best: list) -> list:
+def _search(node: _Node, segments: List[str], index: int, method: str, values: List[str], best: List[Any]) -> List[Any]:
     """Depth-first search for the lowest-order route of ``method``; ``best`` is [order, target, names, values]."""
     if index == len(segments):
         end = node.ends.get(method)
@@ -213,7 +213,7 @@ def _search(node: _Node, segments: List[str], index: int, method: str, values: L
     return best
 
 
-def _collect_methods(node: _Node, segments: List[str], index: int, found: set) -> None:
+def _collect_methods(node: _Node, segments: List[str], index: int, found: Set[str]) -> None:
     if index == len(segments):
         found.update(node.ends)
         return

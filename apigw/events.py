@@ -249,6 +249,10 @@ class BaseProxyEvent(DictWrapper):
     _HINT = "is this an API Gateway REST/ALB event?"
 
     __slots__ = ("_json_deserializer", "_headers", "_body_bytes", "_decoded_body", "_json_body")
+    _headers: Headers
+    _body_bytes: Optional[bytes]
+    _decoded_body: Optional[str]
+    _json_body: Any
 
     # The cache slots are deliberately not set here: an unset slot means "not computed yet", which keeps the
     # constructor down to two stores.

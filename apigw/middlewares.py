@@ -45,9 +45,5 @@ class BaseMiddlewareHandler(ABC):
     def handler(self, app: Any, next_middleware: NextMiddleware) -> "Response":
         """Run before and/or after ``next_middleware(app)`` and return the response."""
 
-    @property
-    def __name__(self) -> str:
-        return type(self).__name__
-
     def __call__(self, app: Any, next_middleware: NextMiddleware) -> "Response":
         return self.handler(app, next_middleware)

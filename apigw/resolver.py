@@ -25,7 +25,7 @@ import re
 import sys
 import warnings
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Tuple, Type, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, Union
 
 from . import _impl, content_types
 from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, BaseProxyEvent, LambdaFunctionUrlEvent
@@ -208,7 +208,7 @@ class BaseRouter:
         It receives the exception and returns anything a route may return. The handler of the most specific class
         in the exception's MRO wins.
         """
-        classes = exc_class if isinstance(exc_class, (list, tuple)) else [exc_class]
+        classes: Sequence[Type[Exception]] = [exc_class] if isinstance(exc_class, type) else exc_class
 
         def register(func: Callable[[Exception], Any]) -> Callable[[Exception], Any]:
             for one_class in classes:
@@ -264,7 +264,7 @@ class ApiGatewayResolver(BaseRouter):
         cors: Optional[CORSConfig] = None,
         debug: Optional[bool] = None,
         serializer: Optional[Callable[[Any], str]] = None,
-        strip_prefixes: Optional[List[Union[str, Pattern]]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
     ) -> None:
         self._proxy_type = proxy_type or self._default_proxy_type
         self._event_class, self._layout = _FORMATS[ProxyEventType(self._proxy_type)]
@@ -280,7 +280,7 @@ class ApiGatewayResolver(BaseRouter):
         self._serializer = serializer or self._encoder.dumps
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
         self._routes: List[Route] = []
-        self._route_keys: set = set()
+        self._route_keys: Set[Tuple[str, str]] = set()
         self._exception_handlers = {}
         self._middlewares = []
         self._context: Dict[str, Any] = {}
@@ -421,7 +421,7 @@ class ApiGatewayResolver(BaseRouter):
             return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
         return self._handle_exception(NotFoundError())
 
-    def _cors_methods_for(self, path: str) -> set:
+    def _cors_methods_for(self, path: str) -> Set[str]:
         """The methods a pre-flight may allow: those of ``path`` whose winning route has CORS enabled, or, for a
         path without any, every CORS-enabled method of the app (COMPAT: Powertools answers 204 for any path)."""
         methods = {"OPTIONS"}
@@ -527,7 +527,7 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         cors: Optional[CORSConfig] = None,
         debug: Optional[bool] = None,
         serializer: Optional[Callable[[Any], str]] = None,
-        strip_prefixes: Optional[List[Union[str, Pattern]]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
     ) -> None:
         super().__init__(None, cors, debug, serializer, strip_prefixes)
 

@@ -16,18 +16,23 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
 from .resolver import ApiGatewayResolver, BaseRouter, Handler
 
 
-class _Registration:
-    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code")
+class _Registration(NamedTuple):
+    """A route as registered on a router, replayed by ``include_router``."""
 
-    def __init__(self, *values: Any) -> None:
-        for name, value in zip(self.__slots__, values):
-            setattr(self, name, value)
+    method: str
+    rule: str
+    func: Handler
+    cors: Optional[bool]
+    compress: bool
+    cache_control: Optional[str]
+    middlewares: Tuple[Callable[..., Any], ...]
+    status_code: int
 
 
 class Router(BaseRouter):
@@ -86,22 +91,22 @@ class Router(BaseRouter):
 class APIGatewayRouter(Router):
     """A ``Router`` for REST API apps (``current_event`` is an ``APIGatewayProxyEvent``)."""
 
-    current_event: APIGatewayProxyEvent  # type: ignore[assignment]
+    current_event: APIGatewayProxyEvent
 
 
 class APIGatewayHttpRouter(Router):
     """A ``Router`` for HTTP API apps (``current_event`` is an ``APIGatewayProxyEventV2``)."""
 
-    current_event: APIGatewayProxyEventV2  # type: ignore[assignment]
+    current_event: APIGatewayProxyEventV2
 
 
 class ALBRouter(Router):
     """A ``Router`` for ALB apps (``current_event`` is an ``ALBEvent``)."""
 
-    current_event: ALBEvent  # type: ignore[assignment]
+    current_event: ALBEvent
 
 
 class LambdaFunctionUrlRouter(Router):
     """A ``Router`` for Function URL apps (``current_event`` is a ``LambdaFunctionUrlEvent``)."""
 
-    current_event: LambdaFunctionUrlEvent  # type: ignore[assignment]
+    current_event: LambdaFunctionUrlEvent
