@@ -25,7 +25,22 @@ import re
 import sys
 import warnings
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Pattern,
+    Sequence,
+    Set,
+    Tuple,
+    Type,
+    Union,
+)
 
 from . import _impl, content_types
 from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, BaseProxyEvent, LambdaFunctionUrlEvent
@@ -107,6 +122,20 @@ _OPENAPI_ONLY = frozenset(
 )
 
 
+class Registration(NamedTuple):
+    """One (method, rule) as a decorator registered it: what an app turns into a ``Route``, and what a ``Router``
+    keeps until ``include_router`` replays it."""
+
+    method: str
+    rule: str
+    func: Handler
+    cors: Optional[bool]  # None: follow the resolver's CORS configuration
+    compress: bool
+    cache_control: Optional[str]
+    middlewares: Tuple[Callable[..., Any], ...]
+    status_code: int
+
+
 class BaseRouter:
     """Route decorators, middlewares, exception handlers and request context, shared by resolvers and ``Router``."""
 
@@ -143,23 +172,15 @@ class BaseRouter:
         def register(func: Handler) -> Handler:
             for one_method in methods:
                 self._add_route(
-                    one_method.upper(), rule, func, cors, compress, cache_control, route_middlewares, status_code
+                    Registration(
+                        one_method.upper(), rule, func, cors, compress, cache_control, route_middlewares, status_code
+                    )
                 )
             return func
 
         return register
 
-    def _add_route(
-        self,
-        method: str,
-        rule: str,
-        func: Handler,
-        cors: Optional[bool],
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...],
-        status_code: int,
-    ) -> None:
+    def _add_route(self, registration: Registration) -> None:
         raise NotImplementedError
 
     def get(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
@@ -292,17 +313,8 @@ class ApiGatewayResolver(BaseRouter):
 
     # -- registration ---------------------------------------------------------------------------------------------
 
-    def _add_route(
-        self,
-        method: str,
-        rule: str,
-        func: Handler,
-        cors: Optional[bool],
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...] = (),
-        status_code: int = 200,
-    ) -> None:
+    def _add_route(self, registration: Registration) -> None:
+        method, rule = registration.method, registration.rule
         key = (method, rule)
         if key in self._route_keys:
             warnings.warn(
@@ -310,8 +322,17 @@ class ApiGatewayResolver(BaseRouter):
                 stacklevel=3,  # the user line: the decorated function, or the include_router call
             )
         self._route_keys.add(key)
-        cors_enabled = self._cors_enabled if cors is None else cors
-        route = Route(method, rule, func, cors_enabled, compress, cache_control, middlewares, status_code)
+        cors = self._cors_enabled if registration.cors is None else registration.cors
+        route = Route(
+            method,
+            rule,
+            registration.func,
+            cors,
+            registration.compress,
+            registration.cache_control,
+            registration.middlewares,
+            registration.status_code,
+        )
         self._matcher.add(rule, method, route)
         self._routes.append(route)
 
@@ -326,19 +347,10 @@ class ApiGatewayResolver(BaseRouter):
         if router._middlewares:
             self.use(router._middlewares)
         for registration in router._registrations:
-            rule = registration.rule
             if prefix:
-                rule = prefix if rule == "/" else f"{prefix}{rule}"
-            self._add_route(
-                registration.method,
-                rule,
-                registration.func,
-                registration.cors,
-                registration.compress,
-                registration.cache_control,
-                registration.middlewares,
-                registration.status_code,
-            )
+                rule = prefix if registration.rule == "/" else f"{prefix}{registration.rule}"
+                registration = registration._replace(rule=rule)
+            self._add_route(registration)
 
     def _middlewares_changed(self) -> None:
         for route in self._routes:

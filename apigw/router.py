@@ -16,23 +16,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
-from .resolver import ApiGatewayResolver, BaseRouter, Handler
-
-
-class _Registration(NamedTuple):
-    """A route as registered on a router, replayed by ``include_router``."""
-
-    method: str
-    rule: str
-    func: Handler
-    cors: Optional[bool]
-    compress: bool
-    cache_control: Optional[str]
-    middlewares: Tuple[Callable[..., Any], ...]
-    status_code: int
+from .resolver import ApiGatewayResolver, BaseRouter, Registration
 
 
 class Router(BaseRouter):
@@ -44,26 +31,14 @@ class Router(BaseRouter):
     """
 
     def __init__(self) -> None:
-        self._registrations: List[_Registration] = []
+        self._registrations: List[Registration] = []
         self._exception_handlers = {}
         self._middlewares = []
         self._context: Dict[str, Any] = {}
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
-    def _add_route(
-        self,
-        method: str,
-        rule: str,
-        func: Handler,
-        cors: Optional[bool],
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...] = (),
-        status_code: int = 200,
-    ) -> None:
-        self._registrations.append(
-            _Registration(method, rule, func, cors, compress, cache_control, middlewares, status_code)
-        )
+    def _add_route(self, registration: Registration) -> None:
+        self._registrations.append(registration)
 
     @property
     def current_event(self) -> Any:
