@@ -1,13 +1,14 @@
 # cython: language_level=3
 """Response body encoding, compiled twin of ``_encoder_py.py`` (same functions, same behaviour; the pure twin
-documents the contract). ``dumps`` and ``gzip_compress`` are json's and zlib's C code either way and are shared."""
+documents the contract). ``dumps`` and ``gzip_compress`` are json's and zlib's C code either way: both twins take
+them from ``apigw._body``."""
 
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
 from binascii import b2a_base64
 
-from ._encoder_py import _quality_above_zero, dumps, gzip_compress
+from ._body import dumps, gzip_compress, quality_above_zero
 
 
 cpdef bint accepts_gzip(object accept_encoding):
@@ -30,9 +31,9 @@ cpdef bint accepts_gzip(object accept_encoding):
             semi += 1
         name = text[start:semi].strip().lower()
         if name == u"gzip" or name == u"x-gzip":
-            return semi >= end or _quality_above_zero(text[semi + 1:end])
+            return semi >= end or quality_above_zero(text[semi + 1:end])
         if name == u"*":
-            wildcard = semi >= end or _quality_above_zero(text[semi + 1:end])
+            wildcard = semi >= end or quality_above_zero(text[semi + 1:end])
         start = end + 1
     return wildcard
 
@@ -55,3 +56,32 @@ cpdef tuple encode_body(object body, bint compress):
     if compress:
         data = gzip_compress(data)
     return b2a_base64(data, newline=False).decode("ascii"), True, compress
+
+
+cpdef Py_ssize_t size_bound(dict result) except -1:
+    """An upper bound of the bytes of ``result`` written as JSON (see the pure twin)."""
+    cdef Py_ssize_t total = 2
+    for key, value in result.items():
+        total += _text_bound(key) + 4
+        if PyUnicode_Check(value):
+            total += _text_bound(value)
+        elif isinstance(value, dict):
+            for name, item in (<dict>value).items():
+                total += _text_bound(name) + 4
+                if PyUnicode_Check(item):
+                    total += _text_bound(item)
+                elif isinstance(item, list):
+                    for one in <list>item:
+                        total += _text_bound(one) + 2 if PyUnicode_Check(one) else 32
+                else:
+                    total += 32
+        elif isinstance(value, list):
+            for one in <list>value:
+                total += _text_bound(one) + 2 if PyUnicode_Check(one) else 32
+        else:
+            total += 32
+    return total
+
+
+cdef inline Py_ssize_t _text_bound(str text):
+    return 6 * len(text) + 2 if text.isascii() else 12 * len(text) + 2

@@ -2,13 +2,8 @@
 """Request header lookup and response header serialization, compiled twin of ``_headers_py.py`` (same functions,
 same behaviour; the pure twin documents the contract)."""
 
-# The rare paths (many-cookie spellings for ALB) are shared with the pure twin rather than written twice.
-from ._headers_py import _as_list, _set_cookie_spellings
-
-REST = 0
-HTTP = 1
-ALB_SINGLE = 2
-ALB_MULTI = 3
+from ._layouts import JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
+from .exceptions import InvalidResponseHeaderError
 
 cdef object _MISSING = object()
 
@@ -72,26 +67,32 @@ cdef inline bint _is_set_cookie(str key):
     return len(key) == 10 and key.lower() == u"set-cookie"
 
 
-cpdef dict serialize(object headers, list cookies, int mode):
-    """The response fields carrying ``headers`` and ``cookies`` for integration ``mode``."""
+cpdef dict serialize(object headers, list cookies, int layout):
+    """The response fields carrying ``headers`` and ``cookies`` in ``layout``."""
     cdef dict single, multi
     cdef list set_cookies, values
-    cdef str key
-    if mode == HTTP or mode == ALB_SINGLE:
+    for cookie in cookies:
+        _check(u"Set-Cookie", cookie)
+    if layout == JOINED_WITH_COOKIES or layout == SINGLE:
         single = {}
         set_cookies = list(cookies)
         for key, value in headers.items():
             if value is None:
                 continue
+            _check_name(key)
             if _is_set_cookie(key):
-                set_cookies.extend(_as_list(value))
+                set_cookies.extend(_as_checked_list(key, value))
             elif isinstance(value, str):
+                _check(key, value)
                 single[key] = value
             elif value or value == 0:
-                single[key] = u", ".join(_as_list(value))
-        if mode == HTTP:
+                single[key] = u", ".join(_as_checked_list(key, value))
+        if layout == JOINED_WITH_COOKIES:
             return {"headers": single, "cookies": set_cookies}
         if set_cookies:
+            # NOTE: the rare many-cookie path is shared with the pure twin, imported only when it is taken.
+            from ._headers_py import _set_cookie_spellings
+
             for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
                 single[spelling] = cookie
         return {"headers": single}
@@ -100,7 +101,9 @@ cpdef dict serialize(object headers, list cookies, int mode):
     for key, value in headers.items():
         if value is None:
             continue
+        _check_name(key)
         if isinstance(value, str):
+            _check(key, value)
             values = multi.get(key)
             if values is None:
                 multi[key] = [value]
@@ -109,9 +112,9 @@ cpdef dict serialize(object headers, list cookies, int mode):
         elif value or value == 0:
             values = multi.get(key)
             if values is None:
-                multi[key] = _as_list(value)
+                multi[key] = _as_checked_list(key, value)
             else:
-                values.extend(_as_list(value))
+                values.extend(_as_checked_list(key, value))
     if cookies:
         cookie_key = u"Set-Cookie"
         for key in multi:
@@ -119,10 +122,42 @@ cpdef dict serialize(object headers, list cookies, int mode):
                 cookie_key = key
                 break
         multi.setdefault(cookie_key, []).extend(cookies)
-    if mode == ALB_MULTI:
+    if layout == MULTI:
         return {"multiValueHeaders": multi}
     single = {}
     for key, values in multi.items():
         if len(values) == 1:
             single[key] = values[0]
     return {"headers": single, "multiValueHeaders": multi}
+
+
+cdef inline bint _forbidden(str text):
+    # APPSEC: CR, LF or NUL would let a value add headers of its own.
+    cdef Py_UCS4 ch
+    for ch in text:
+        if ch == u"\r" or ch == u"\n" or ch == 0:
+            return True
+    return False
+
+
+cdef inline void _check(object name, object value) except *:
+    if not isinstance(value, str) or _forbidden(<str>value):
+        if isinstance(value, str):
+            raise InvalidResponseHeaderError(name, value)
+        raise TypeError(f"response header {name!r} value must be text, not {type(value).__name__}")
+
+
+cdef inline void _check_name(object name) except *:
+    if not isinstance(name, str) or not name or _forbidden(<str>name):
+        raise InvalidResponseHeaderError(name, None)
+
+
+cdef list _as_checked_list(object name, object value):
+    cdef list values
+    if isinstance(value, (list, tuple)):
+        values = [item if isinstance(item, str) else str(item) for item in value]
+    else:
+        values = [value if isinstance(value, str) else str(value)]
+    for item in values:
+        _check(name, item)
+    return values

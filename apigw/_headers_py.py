@@ -4,33 +4,39 @@ Request side: HTTP header names are case-insensitive, but AWS delivers them as s
 (HTTP API, ALB, Function URL), in ``headers`` and/or ``multiValueHeaders``. ``get_header`` looks a name up without
 copying or re-keying the event's dicts.
 
-Response side: each integration reads different fields (see WIRE-FORMATS.md). ``serialize`` turns one response's
-headers (``str`` or ``list`` of ``str`` values; ``None`` values are dropped) and cookies (``Set-Cookie`` strings)
-into exactly the fields that integration reads (non-string values such as ints are sent as text):
+Response side: integrations read different fields (``apigw.integrations`` chooses, per integration, one of the
+layouts below). ``serialize`` turns one response's headers (``str`` or ``list`` of ``str`` values; ``None`` values
+are dropped; other values such as ints are sent as text) and cookies (``Set-Cookie`` strings) into exactly the fields
+of that layout:
 
-- ``REST`` (API Gateway REST and HTTP API payload 1.0): single-valued headers in ``headers`` and every header in
-  ``multiValueHeaders`` (API Gateway merges the two, an identical pair is sent once), cookies in
+- ``SINGLE_AND_MULTI`` (API Gateway REST, HTTP API payload 1.0): single-valued headers in ``headers`` and every
+  header in ``multiValueHeaders`` (API Gateway merges the two, an identical pair is sent once), cookies in
   ``multiValueHeaders["Set-Cookie"]``.
-- ``HTTP`` (HTTP API payload 2.0, Function URL): ``headers`` with several values joined by ``", "``, and
-  ``cookies``. A ``Set-Cookie`` header given in ``headers`` is moved to ``cookies``: joining cookies with commas
+- ``JOINED_WITH_COOKIES`` (HTTP API payload 2.0, Function URL): ``headers`` with several values joined by ``", "``,
+  and ``cookies``. A ``Set-Cookie`` header given in ``headers`` is moved to ``cookies``: joining cookies with commas
   corrupts them (``Expires`` dates contain commas).
-- ``ALB_SINGLE`` (ALB target group without multi-value headers): one value per header name, so several values are
+- ``SINGLE`` (ALB without multi-value headers, VPC Lattice): one value per header name, so several values are
   joined with ``", "``; several cookies are sent under differently-cased ``Set-Cookie`` names (``Set-Cookie``,
-  ``set-cookie``, ``SET-COOKIE``, ...) because header names are case-insensitive for clients while the
-  ``headers`` dict needs distinct keys. Nothing is dropped.
-- ``ALB_MULTI``: everything in ``multiValueHeaders``.
+  ``set-cookie``, ``SET-COOKIE``, ...) because header names are case-insensitive for clients while the ``headers``
+  dict needs distinct keys. Nothing is dropped.
+- ``MULTI`` (ALB with multi-value headers): everything in ``multiValueHeaders``.
+
+APPSEC: a CR, LF or NUL in a header name, a value or a cookie would let response data add headers (header
+injection); ``serialize`` refuses it with ``InvalidResponseHeaderError`` naming the header.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING
 
-__all__ = ["ALB_MULTI", "ALB_SINGLE", "HTTP", "REST", "get_header", "get_header_values", "serialize"]
+from .exceptions import InvalidResponseHeaderError
 
-REST = 0
-HTTP = 1
-ALB_SINGLE = 2
-ALB_MULTI = 3
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Mapping, Optional
+
+__all__ = ["JOINED_WITH_COOKIES", "MULTI", "SINGLE", "SINGLE_AND_MULTI", "get_header", "get_header_values", "serialize"]
+
+from ._layouts import JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
 
 _SET_COOKIE = "set-cookie"
 
@@ -105,62 +111,94 @@ def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
     return _MISSING
 
 
-def serialize(headers: Mapping[str, Any], cookies: List[str], mode: int) -> Dict[str, Any]:
-    """The response fields carrying ``headers`` and ``cookies`` for integration ``mode``.
+def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Dict[str, Any]:
+    """The response fields carrying ``headers`` and ``cookies`` in ``layout``.
 
-    >>> serialize({"Content-Type": "application/json"}, ["a=1"], HTTP)
+    >>> serialize({"Content-Type": "application/json"}, ["a=1"], JOINED_WITH_COOKIES)
     {'headers': {'Content-Type': 'application/json'}, 'cookies': ['a=1']}
-    >>> serialize({"X-A": ["1", "2"], "Content-Type": "text/plain"}, [], REST)
+    >>> serialize({"X-A": ["1", "2"], "Content-Type": "text/plain"}, [], SINGLE_AND_MULTI)
     {'headers': {'Content-Type': 'text/plain'}, 'multiValueHeaders': {'X-A': ['1', '2'], 'Content-Type': ['text/plain']}}
     """
-    if mode == HTTP:
+    for cookie in cookies:
+        _check("Set-Cookie", cookie)
+    if layout == JOINED_WITH_COOKIES or layout == SINGLE:
         single: Dict[str, str] = {}
-        all_cookies = list(cookies)
-        for key, value in headers.items():
-            if value is None:
-                continue
-            if key.lower() == _SET_COOKIE:
-                all_cookies.extend(_as_list(value))
-            elif isinstance(value, str):
-                single[key] = value
-            elif value or value == 0:
-                single[key] = ", ".join(_as_list(value))
-        return {"headers": single, "cookies": all_cookies}
-
-    if mode == ALB_SINGLE:
-        single = {}
         set_cookies = list(cookies)
         for key, value in headers.items():
             if value is None:
                 continue
+            _check_name(key)
             if key.lower() == _SET_COOKIE:
-                set_cookies.extend(_as_list(value))
+                set_cookies.extend(_as_checked_list(key, value))
             elif isinstance(value, str):
+                _check(key, value)
                 single[key] = value
             elif value or value == 0:
-                single[key] = ", ".join(_as_list(value))
-        for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
-            single[spelling] = cookie
+                single[key] = ", ".join(_as_checked_list(key, value))
+        if layout == JOINED_WITH_COOKIES:
+            return {"headers": single, "cookies": set_cookies}
+        if set_cookies:
+            for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
+                single[spelling] = cookie
         return {"headers": single}
 
     multi: Dict[str, List[str]] = {}
     for key, value in headers.items():
         if value is None:
             continue
+        _check_name(key)
         if isinstance(value, str):
-            multi.setdefault(key, []).append(value)
+            _check(key, value)
+            values = multi.get(key)
+            if values is None:
+                multi[key] = [value]
+            else:
+                values.append(value)
         elif value or value == 0:
-            multi.setdefault(key, []).extend(_as_list(value))
+            values = multi.get(key)
+            if values is None:
+                multi[key] = _as_checked_list(key, value)
+            else:
+                values.extend(_as_checked_list(key, value))
     if cookies:
         multi.setdefault(_set_cookie_key(multi), []).extend(cookies)
-    if mode == ALB_MULTI:
+    if layout == MULTI:
         return {"multiValueHeaders": multi}
-    single = {key: values[0] for key, values in multi.items() if len(values) == 1}
+    single = {}
+    for key, values in multi.items():
+        if len(values) == 1:
+            single[key] = values[0]
     return {"headers": single, "multiValueHeaders": multi}
 
 
+def _check(name: str, value: Any) -> None:
+    """APPSEC: refuse a CR, LF or NUL in a header value (``isprintable`` answers the common case in one pass)."""
+    if not isinstance(value, str) or (not value.isprintable() and _forbidden(value)):
+        if isinstance(value, str):
+            raise InvalidResponseHeaderError(name, value)
+        raise TypeError(f"response header {name!r} value must be text, not {type(value).__name__}")
+
+
+def _forbidden(text: str) -> bool:
+    return "\r" in text or "\n" in text or "\x00" in text
+
+
+def _check_name(name: Any) -> None:
+    if not isinstance(name, str) or not name:
+        raise InvalidResponseHeaderError(name, None)
+    if not name.isprintable() and _forbidden(name):
+        raise InvalidResponseHeaderError(name, None)
+
+
+def _as_checked_list(name: str, value: Any) -> List[str]:
+    """A header value as a list of checked strings: lists and tuples item by item, anything else (an int) as text."""
+    values = _as_list(value)
+    for item in values:
+        _check(name, item)
+    return values
+
+
 def _as_list(value: Any) -> List[str]:
-    """A header value as a list of strings: lists and tuples item by item, anything else (say an int) as text."""
     if isinstance(value, (list, tuple)):
         return [item if isinstance(item, str) else str(item) for item in value]
     return [value if isinstance(value, str) else str(value)]

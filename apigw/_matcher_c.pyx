@@ -3,10 +3,8 @@
 docstrings for the contract). What differs is only how: typed trie nodes, a C loop over each segment's
 characters instead of the regex engine, and no Python frames on the lookup path."""
 
-import re
-
-# Rule classification runs once per route at registration: shared with the pure twin, not duplicated.
-from ._matcher_py import SEGMENT_EXTRA_CHARS, _PLACEHOLDER, _classify, rule_to_regex
+# Rule classification runs once per route at registration: one shared module, not duplicated in the twins.
+from ._rules import PLACEHOLDER, SEGMENT_EXTRA_CHARS, classify, compile_rule, rule_to_regex
 
 cdef Py_ssize_t NO_ORDER = 1 << 62
 
@@ -79,17 +77,13 @@ cdef class Matcher:
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
         cdef Py_ssize_t order = self._count
-        kind, names = _classify(rule)
+        kind, names = classify(rule)
         if kind == "literal":
             self._literal.setdefault(rule, {}).setdefault(method, (order, target))
         elif kind == "segment":
             self._add_segments(rule, method, target, order, names)
         else:
-            pattern = rule_to_regex(rule)
-            try:
-                compiled = re.compile("(?:%s)%s" % (pattern, "/*" if self.ignore_trailing_slash else ""))
-            except re.error as exc:
-                raise ValueError(f"invalid route rule {rule!r}: {exc}") from None
+            compiled = compile_rule(rule, self.ignore_trailing_slash)
             entry = (order, compiled, method, target)
             (self._dynamic_regex if compiled.groups else self._static_regex).append(entry)
         self._count += 1
@@ -99,7 +93,7 @@ cdef class Matcher:
         cdef _Node child
         node.low = min(node.low, order)
         for segment in rule.split("/"):
-            if _PLACEHOLDER.fullmatch(segment):
+            if PLACEHOLDER.fullmatch(segment):
                 if node.param is None:
                     node.param = _Node()
                 node = node.param

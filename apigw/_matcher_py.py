@@ -21,23 +21,16 @@ whoever sends requests).
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Set, Tuple
+
+from ._rules import PLACEHOLDER, SEGMENT_CLASS, SEGMENT_EXTRA_CHARS, classify, compile_rule, rule_to_regex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Set, Tuple
 
 __all__ = ["SEGMENT_EXTRA_CHARS", "Matcher", "is_segment_value", "rule_to_regex"]
 
-#: Characters a ``<name>`` placeholder accepts besides word characters (Powertools' safe and unsafe URI sets).
-SEGMENT_EXTRA_CHARS = "-._~()'!*:@,;=+&$%<> []{}|^"
-
-_PLACEHOLDER = re.compile(r"<(\w+)>")
-# PERF: one character class with "+": linear time, no backtracking, whatever the input.
-_SEGMENT_CLASS = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
-_SEGMENT = re.compile(_SEGMENT_CLASS)
-_REGEX_METACHARS = frozenset(".^$*+?{}[]\\|()<>")  # "<>" too: a placeholder, or text we let `re` interpret
-
-
-def rule_to_regex(rule: str) -> str:
-    """The regular expression Powertools builds from a rule: each ``<name>`` becomes a named group."""
-    return _PLACEHOLDER.sub(lambda found: f"(?P<{found.group(1)}>{_SEGMENT_CLASS})", rule)
+_SEGMENT = re.compile(SEGMENT_CLASS)
 
 
 def is_segment_value(segment: str) -> bool:
@@ -98,17 +91,13 @@ class Matcher:
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
         order = self._count
-        kind, names = _classify(rule)
+        kind, names = classify(rule)
         if kind == "literal":
             self._literal.setdefault(rule, {}).setdefault(method, (order, target))
         elif kind == "segment":
             self._add_segments(rule, method, target, order, names)
         else:
-            pattern = rule_to_regex(rule)
-            try:
-                compiled = re.compile("(?:%s)%s" % (pattern, "/*" if self.ignore_trailing_slash else ""))
-            except re.error as exc:
-                raise ValueError(f"invalid route rule {rule!r}: {exc}") from None
+            compiled = compile_rule(rule, self.ignore_trailing_slash)
             entry = (order, compiled, method, target)
             (self._dynamic_regex if compiled.groups else self._static_regex).append(entry)
         self._count += 1
@@ -117,7 +106,7 @@ class Matcher:
         node = self._root
         node.low = min(node.low, order)
         for segment in rule.split("/"):
-            if _PLACEHOLDER.fullmatch(segment):
+            if PLACEHOLDER.fullmatch(segment):
                 if node.param is None:
                     node.param = _Node()
                 node = node.param
@@ -172,26 +161,6 @@ class Matcher:
             if rule_method not in found and compiled.fullmatch(path) is not None:
                 found.add(rule_method)
         return found
-
-
-def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
-    """``("literal" | "segment" | "regex", placeholder names)`` for a rule."""
-    if not _REGEX_METACHARS.intersection(rule):
-        return "literal", ()
-    names = []
-    for segment in rule.split("/"):
-        placeholder = _PLACEHOLDER.fullmatch(segment)
-        if placeholder is not None:
-            names.append(placeholder.group(1))
-        elif _REGEX_METACHARS.intersection(segment):
-            return "regex", ()
-    for name in names:
-        # The rule must behave as its regex would, and a regex group name must be an identifier ("<1>" is not).
-        if not name.isidentifier():
-            raise ValueError(f"invalid route rule {rule!r}: placeholder name {name!r} is not a Python identifier")
-    if len(set(names)) != len(names):
-        raise ValueError(f"invalid route rule {rule!r}: a placeholder name is used twice")
-    return "segment", tuple(names)
 
 
 def _search(node: _Node, segments: List[str], index: int, method: str, values: List[str], best: List[Any]) -> List[Any]:

@@ -120,6 +120,63 @@ class InvalidBodyEncodingError(BadRequestError, UnicodeDecodeError):
         self.args = (self.msg,)
 
 
+class InvalidResponseHeaderError(ValueError):
+    """A response header name or value, or a cookie, that cannot be sent: it holds a CR, LF or NUL (which would let
+    it add headers of its own: header injection), or the name is empty or not a string.
+
+    Raised while the response is built, so it reaches ``exception_handler`` and debug mode like a handler's error.
+    ``name`` is the header (``"Set-Cookie"`` for a cookie), ``value`` the refused value (``None`` for a bad name).
+    """
+
+    def __init__(self, name: object, value: object) -> None:
+        self.name = name
+        self.value = value
+        part = f"name {name!r}" if value is None else f"{name!r} value {value!r}"
+        super().__init__(
+            f"response header {part} cannot be sent: CR, LF and NUL are not allowed in header names, values and "
+            "cookies (they would let the value add headers of its own)"
+        )
+
+
+class ResponseSerializationError(TypeError):
+    """A route's result could not be turned into a JSON body (say a ``datetime`` or a ``set`` with the default
+    serializer). Names the route and its handler; the serializer's own error is its ``__cause__``.
+
+    Raised while the response is built, so ``exception_handler`` and debug mode see it like a handler's error.
+    """
+
+    def __init__(self, method: str, rule: str, handler: str, error: BaseException) -> None:
+        self.method = method
+        self.rule = rule
+        self.handler = handler
+        super().__init__(
+            f"the result of {method} {rule} ({handler}) cannot be serialized to JSON: {error}. Return JSON-compatible "
+            "values (dict, list, str, int, float, bool, None, Decimal, dataclasses, pydantic models), or give the "
+            "resolver a serializer= that handles this type"
+        )
+
+
+class ResponseSizeExceededError(Exception):
+    """A response larger than the integration accepts (AWS would answer an opaque 502 instead).
+
+    ``actual_size`` and ``max_size`` are bytes of response JSON. apigw answers a 500 naming the route and both
+    sizes instead of sending it; ``ALBResolver(enable_response_size_validation=True)`` raises this error through
+    the exception handlers, as Powertools does.
+    """
+
+    def __init__(self, *, actual_size: int, max_size: int, route: object = None, integration: object = None) -> None:
+        self.actual_size = actual_size
+        self.max_size = max_size
+        where = ""
+        if route is not None:
+            where = f" of {getattr(route, 'method', '')} {getattr(route, 'rule', '')} ({getattr(route, 'handler_name', route)})"
+        limit_of = f" {getattr(integration, 'title', '')}'s" if integration is not None else ""
+        super().__init__(
+            f"the response{where} is {actual_size} bytes, over the{limit_of} {max_size}-byte limit; return less "
+            "(paginate), or compress=True for clients that accept gzip"
+        )
+
+
 class InvalidEventError(ValueError):
     """The Lambda event is not an HTTP event of the resolver's kind (for example it has no method or path).
 

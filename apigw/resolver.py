@@ -1,6 +1,7 @@
 """The resolver: register routes with decorators, then ``resolve(event, context)`` one Lambda event.
 
-One request flows down once (see DESIGN.md): event view -> matcher -> handler -> encoder -> headers::
+One request flows down once: event view -> matcher -> handler (inside the middlewares) -> encoder -> the
+integration's response layout::
 
     app = APIGatewayRestResolver()
 
@@ -14,8 +15,13 @@ One request flows down once (see DESIGN.md): event view -> matcher -> handler ->
 Errors: a ``ServiceError`` raised by a handler becomes ``{"statusCode": N, "message": "..."}`` with that status; a
 handler registered with ``exception_handler`` answers for its exception type (the most specific class wins); any
 other exception propagates to Lambda (so the integration answers 502/500 and the error is logged), unless debug
-mode is on, which answers 500 with the traceback as text. An event that is not an HTTP event of the resolver's
-kind raises ``InvalidEventError``.
+mode is on, which answers 500 with the traceback as text. Errors raised while the result is turned into a response
+(a result JSON cannot encode, a header carrying a line break) take the same path. An event of another integration
+raises ``InvalidEventError`` naming the resolver to use.
+
+Request state (``current_event``, ``lambda_context``, ``context``, ``request``) belongs to the request being
+resolved in the current thread or asyncio task (context variables), never to the app alone: one app may resolve
+several requests at once.
 """
 
 from __future__ import annotations
@@ -24,40 +30,43 @@ import os
 import re
 import sys
 import warnings
+from contextvars import ContextVar
 from enum import Enum
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    List,
-    Mapping,
-    NamedTuple,
-    Optional,
-    Pattern,
-    Sequence,
-    Set,
-    Tuple,
-    Type,
-    Union,
-)
 
-from . import _impl, content_types
-from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, BaseProxyEvent, LambdaFunctionUrlEvent
-from .exceptions import NotFoundError, ServiceError
+from . import _impl, _rules, content_types, integrations
+from .events import BaseProxyEvent
+from .exceptions import (
+    InvalidEventError,
+    NotFoundError,
+    ResponseSerializationError,
+    ResponseSizeExceededError,
+    ServiceError,
+)
 from .response import CORSConfig, Response
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, TypeVar, Union
+
+    from .integrations import Integration
     from .router import Router
 
-Handler = Callable[..., Any]
+    Handler = Callable[..., Any]
+    AnyCallable = TypeVar("AnyCallable", bound=Callable[..., Any])
+    ExceptionT = TypeVar("ExceptionT", bound=BaseException)
 
-_REASONS: Dict[int, str] = {}  # status -> reason phrase, filled on the first ALB response
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
+_DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
+
+# The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
+_ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
+
+# Index of the fields of one request's state (a list: the cheapest per-request object to build).
+_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS = 0, 1, 2, 3
 
 
 class ProxyEventType(Enum):
-    """Which integration's event format a resolver reads and writes."""
+    """Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."""
 
     APIGatewayProxyEvent = "APIGatewayProxyEvent"
     APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
@@ -65,19 +74,30 @@ class ProxyEventType(Enum):
     LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
 
 
-# proxy type -> (event view class, response header layout)
-_FORMATS: Dict[ProxyEventType, Tuple[Type[BaseProxyEvent], str]] = {
-    ProxyEventType.APIGatewayProxyEvent: (APIGatewayProxyEvent, "REST"),
-    ProxyEventType.APIGatewayProxyEventV2: (APIGatewayProxyEventV2, "HTTP"),
-    ProxyEventType.ALBEvent: (ALBEvent, "ALB"),
-    ProxyEventType.LambdaFunctionUrlEvent: (LambdaFunctionUrlEvent, "HTTP"),
+_BY_PROXY_TYPE: Dict[str, Integration] = {
+    ProxyEventType.APIGatewayProxyEvent.value: integrations.REST_API,
+    ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
+    ProxyEventType.ALBEvent.value: integrations.ALB,
+    ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
 }
 
 
 class Route:
     """One registered (method, rule) and how its responses are finished."""
 
-    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "chain")
+    __slots__ = (
+        "method",
+        "rule",
+        "func",
+        "cors",
+        "compress",
+        "cache_control",
+        "middlewares",
+        "status_code",
+        "openapi",
+        "invoke",
+        "chain",
+    )
 
     def __init__(
         self,
@@ -89,6 +109,7 @@ class Route:
         cache_control: Optional[str],
         middlewares: Sequence[Callable[..., Any]] = (),
         status_code: int = 200,
+        openapi: Optional[Dict[str, Any]] = None,
     ) -> None:
         self.method = method
         self.rule = rule
@@ -98,48 +119,89 @@ class Route:
         self.cache_control = cache_control
         self.middlewares = tuple(middlewares)
         self.status_code = status_code
+        #: route keywords that only document the route (summary, tags, ...), for the OpenAPI schema
+        self.openapi = openapi or {}
+        #: ``invoke(app, params) -> result`` when the handler needs more than its path parameters (injected
+        #: ``Request``, ``Depends``, validation); ``None`` calls ``func(**params)``
+        self.invoke: Optional[Callable[[Any, Dict[str, str]], Any]] = None
         self.chain: Optional[Callable[[Any], Any]] = None  # built on first use, see ApiGatewayResolver._chain
 
+    @property
+    def handler_name(self) -> str:
+        """``module.function`` of the handler, for messages."""
+        return _callable_name(self.func)
+
     def __repr__(self) -> str:
-        return f"Route({self.method} {self.rule!r} -> {getattr(self.func, '__qualname__', self.func)!r})"
+        return f"Route({self.method} {self.rule!r} -> {self.handler_name})"
 
 
-# Route keyword arguments of Powertools v3 that only document an OpenAPI schema: accepted so apps keep working,
-# otherwise ignored (apigw generates no OpenAPI).
-_OPENAPI_ONLY = frozenset(
-    {
-        "summary",
-        "description",
-        "responses",
-        "response_description",
-        "tags",
-        "operation_id",
-        "include_in_schema",
-        "security",
-        "openapi_extensions",
-        "deprecated",
-    }
-)
+# Route keywords of Powertools v3 that only document an OpenAPI schema.
+_OPENAPI_DEFAULTS: Dict[str, Any] = {
+    "summary": None,
+    "description": None,
+    "responses": None,
+    "response_description": _DEFAULT_RESPONSE_DESCRIPTION,
+    "tags": None,
+    "operation_id": None,
+    "include_in_schema": True,
+    "security": None,
+    "openapi_extensions": None,
+    "deprecated": False,
+    "enable_validation": None,
+    "custom_response_validation_http_code": None,
+}
 
 
-class Registration(NamedTuple):
+class Registration:
     """One (method, rule) as a decorator registered it: what an app turns into a ``Route``, and what a ``Router``
-    keeps until ``include_router`` replays it."""
+    keeps until ``include_router`` replays it (behind a prefix)."""
 
-    method: str
-    rule: str
-    func: Handler
-    cors: Optional[bool]  # None: follow the resolver's CORS configuration
-    compress: bool
-    cache_control: Optional[str]
-    middlewares: Tuple[Callable[..., Any], ...]
-    status_code: int
+    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "openapi")
+
+    def __init__(
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],  # None: follow the resolver's CORS configuration
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
+        openapi: Dict[str, Any],
+    ) -> None:
+        self.method = method
+        self.rule = rule
+        self.func = func
+        self.cors = cors
+        self.compress = compress
+        self.cache_control = cache_control
+        self.middlewares = middlewares
+        self.status_code = status_code
+        self.openapi = openapi
+
+    def behind(self, prefix: Optional[str]) -> Registration:
+        """The same registration with its rule behind ``prefix`` (``"/"`` becomes the prefix itself)."""
+        if not prefix:
+            return self
+        rule = prefix if self.rule == "/" else f"{prefix}{self.rule}"
+        return Registration(
+            self.method,
+            rule,
+            self.func,
+            self.cors,
+            self.compress,
+            self.cache_control,
+            self.middlewares,
+            self.status_code,
+            self.openapi,
+        )
 
 
 class BaseRouter:
     """Route decorators, middlewares, exception handlers and request context, shared by resolvers and ``Router``."""
 
-    _exception_handlers: Dict[type, Callable[[Exception], Any]]
+    _exception_handlers: Dict[type, Callable[[Any], Any]]
     _middlewares: List[Callable[..., Any]]
 
     def route(
@@ -149,31 +211,73 @@ class BaseRouter:
         cors: Optional[bool] = None,
         compress: bool = False,
         cache_control: Optional[str] = None,
-        middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        responses: Optional[Dict[int, Any]] = None,
+        response_description: str = _DEFAULT_RESPONSE_DESCRIPTION,
+        tags: Optional[List[str]] = None,
+        operation_id: Optional[str] = None,
+        include_in_schema: bool = True,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+        deprecated: bool = False,
+        enable_validation: Optional[bool] = None,
+        custom_response_validation_http_code: Optional[int] = None,
         status_code: int = 200,
-        **openapi: Any,
-    ) -> Callable[[Handler], Handler]:
+        middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``rule`` and one method or a list of methods.
 
         ``rule`` is a path with optional ``<name>`` placeholders (each matches one path segment and is passed to
-        the function as a keyword argument), or a regular expression that must match the whole path.
-        ``cors=None`` follows the resolver's CORS configuration; ``compress=True`` gzips responses for clients that
-        accept gzip; ``cache_control`` is sent as ``Cache-Control`` on 200 responses (others get ``no-cache``);
-        ``middlewares`` run around this route after the app's own; ``status_code`` is the status of results that
-        are not a ``Response`` or a ``(body, status)`` tuple. OpenAPI-only keywords of Powertools (``summary``,
-        ``tags``, ...) are accepted and ignored.
+        the function as a keyword argument; API Gateway's ``{name}`` is accepted too, and ``{name+}`` matches the
+        rest of the path), or a regular expression that must match the whole path. ``cors=None`` follows the
+        resolver's CORS configuration; ``compress=True`` gzips responses for clients that accept gzip;
+        ``cache_control`` is sent as ``Cache-Control`` on 200 responses (others get ``no-cache``); ``middlewares``
+        run around this route after the app's own; ``status_code`` is the status of results that are not a
+        ``Response`` or a ``(body, status)`` tuple. The other keywords document the route in the OpenAPI schema
+        (``summary``, ``tags``, ...) and choose its validation, as in Powertools.
+
+        A handler that cannot take the rule's placeholders as keyword arguments is refused here, with a
+        ``TypeError`` naming both.
         """
-        unknown = set(openapi) - _OPENAPI_ONLY
-        if unknown:
-            raise TypeError(f"route() got unexpected keyword arguments: {', '.join(sorted(unknown))}")
         methods = (method,) if isinstance(method, str) else tuple(method)
+        if not methods or not all(isinstance(one, str) and one for one in methods):
+            raise TypeError(f"route {rule!r}: method must be an HTTP method name or a list of them, not {method!r}")
+        if not isinstance(rule, str):
+            raise TypeError(f"a route rule must be a str such as '/orders/<order_id>', not {type(rule).__name__}")
+        status_code = _status(status_code, f"route {rule!r}")
+        given = {
+            "summary": summary,
+            "description": description,
+            "responses": responses,
+            "response_description": response_description,
+            "tags": tags,
+            "operation_id": operation_id,
+            "include_in_schema": include_in_schema,
+            "security": security,
+            "openapi_extensions": openapi_extensions,
+            "deprecated": deprecated,
+            "enable_validation": enable_validation,
+            "custom_response_validation_http_code": custom_response_validation_http_code,
+        }
+        openapi = {key: value for key, value in given.items() if value != _OPENAPI_DEFAULTS[key]}
         route_middlewares = tuple(middlewares or ())
 
-        def register(func: Handler) -> Handler:
+        def register(func: AnyCallable) -> AnyCallable:
+            if not callable(func):
+                raise TypeError(f"@route({rule!r}) decorates a function, not {type(func).__name__}")
             for one_method in methods:
                 self._add_route(
                     Registration(
-                        one_method.upper(), rule, func, cors, compress, cache_control, route_middlewares, status_code
+                        one_method.upper(),
+                        rule,
+                        func,
+                        cors,
+                        compress,
+                        cache_control,
+                        route_middlewares,
+                        status_code,
+                        openapi,
                     )
                 )
             return func
@@ -183,75 +287,97 @@ class BaseRouter:
     def _add_route(self, registration: Registration) -> None:
         raise NotImplementedError
 
-    def get(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-            middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
+    # PERF/COMPAT: the method decorators take the first keywords positionally (as Powertools' do) and pass the rest
+    # on; route() checks every keyword.
+    def get(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``GET rule`` (see ``route``)."""
-        return self.route(rule, "GET", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "GET", cors, compress, cache_control, *args, **kwargs)
 
-    def post(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-             middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
+    def post(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``POST rule`` (see ``route``)."""
-        return self.route(rule, "POST", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "POST", cors, compress, cache_control, *args, **kwargs)
 
-    def put(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-            middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
+    def put(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``PUT rule`` (see ``route``)."""
-        return self.route(rule, "PUT", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "PUT", cors, compress, cache_control, *args, **kwargs)
 
-    def delete(self, rule: str, cors: Optional[bool] = None, compress: bool = False,
-               cache_control: Optional[str] = None, middlewares: Optional[Sequence[Callable[..., Any]]] = None,
-               **kwargs: Any):
+    def delete(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``DELETE rule`` (see ``route``)."""
-        return self.route(rule, "DELETE", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "DELETE", cors, compress, cache_control, *args, **kwargs)
 
-    def patch(self, rule: str, cors: Optional[bool] = None, compress: bool = False,
-              cache_control: Optional[str] = None, middlewares: Optional[Sequence[Callable[..., Any]]] = None,
-              **kwargs: Any):
+    def patch(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``PATCH rule`` (see ``route``)."""
-        return self.route(rule, "PATCH", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "PATCH", cors, compress, cache_control, *args, **kwargs)
 
-    def head(self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-             middlewares: Optional[Sequence[Callable[..., Any]]] = None, **kwargs: Any):
+    def head(
+        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
+        *args: Any, **kwargs: Any,
+    ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``HEAD rule`` (see ``route``)."""
-        return self.route(rule, "HEAD", cors, compress, cache_control, middlewares, **kwargs)
+        return self.route(rule, "HEAD", cors, compress, cache_control, *args, **kwargs)
 
     def use(self, middlewares: Sequence[Callable[..., Any]]) -> None:
         """Add middlewares that run around every route (see ``apigw.middlewares``)."""
+        if callable(middlewares):
+            raise TypeError("use() takes a list of middlewares: use(middlewares=[my_middleware])")
+        for middleware in middlewares:
+            if not callable(middleware):
+                raise TypeError(f"a middleware must be callable as middleware(app, next_middleware), not {middleware!r}")
         self._middlewares.extend(middlewares)
         self._middlewares_changed()
 
     def _middlewares_changed(self) -> None:
         pass
 
-    def exception_handler(self, exc_class: Union[Type[Exception], Sequence[Type[Exception]]]):
+    def exception_handler(
+        self, exc_class: Union[Type[ExceptionT], Sequence[Type[ExceptionT]]]
+    ) -> Callable[[Callable[[ExceptionT], Any]], Callable[[ExceptionT], Any]]:
         """Register the decorated function to answer exceptions of ``exc_class`` (a class or a list of classes).
 
         It receives the exception and returns anything a route may return. The handler of the most specific class
         in the exception's MRO wins.
         """
-        classes: Sequence[Type[Exception]] = [exc_class] if isinstance(exc_class, type) else exc_class
+        classes: Sequence[type] = [exc_class] if isinstance(exc_class, type) else list(exc_class)
+        for one_class in classes:
+            if not (isinstance(one_class, type) and issubclass(one_class, BaseException)):
+                raise TypeError(f"exception_handler() takes exception classes, not {one_class!r}")
 
-        def register(func: Callable[[Exception], Any]) -> Callable[[Exception], Any]:
+        def register(func: Callable[[ExceptionT], Any]) -> Callable[[ExceptionT], Any]:
             for one_class in classes:
                 self._exception_handlers[one_class] = func
             return func
 
         return register
 
-    def not_found(self, func: Optional[Callable[[Exception], Any]] = None):
+    def not_found(
+        self, func: Optional[Callable[[NotFoundError], Any]] = None
+    ) -> Any:
         """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
         if func is None:
             return self.exception_handler(NotFoundError)
         return self.exception_handler(NotFoundError)(func)
 
+    # -- request context (per request: see ApiGatewayResolver) ------------------------------------------------------
+
     @property
     def context(self) -> Dict[str, Any]:
         """Data shared by middlewares and handlers during one request; emptied after each request."""
-        return self._context
-
-    @context.setter
-    def context(self, value: Dict[str, Any]) -> None:
-        self._context = value
+        raise NotImplementedError
 
     def append_context(self, **additional_context: Any) -> None:
         """Add key/value pairs to ``context``."""
@@ -270,51 +396,130 @@ class ApiGatewayResolver(BaseRouter):
     variable ``POWERTOOLS_EVENT_HANDLER_DEBUG`` / ``POWERTOOLS_DEV`` set to true) prints each event and response
     and answers unhandled exceptions with a 500 carrying the traceback; ``serializer`` turns non-string JSON bodies
     into text (default: compact JSON with ``Decimal`` as string); ``strip_prefixes`` lists path prefixes (strings,
-    or compiled patterns removed with ``re.sub``) to drop before routing, e.g. a custom-domain API mapping.
+    or compiled patterns removed with ``re.sub``) to drop before routing, e.g. a custom-domain API mapping;
+    ``json_body_deserializer`` parses ``current_event.json_body`` (default ``json.loads``).
+
+    ``response_size_limit`` overrides the integration's response limit (bytes of response JSON: 6 MB for Lambda,
+    1 MB behind an ALB). A larger response never leaves ``resolve``: it is sent gzipped when the client accepts
+    gzip and that fits, otherwise it becomes a 500 naming the route and both sizes (and a log line).
     """
 
-    _default_proxy_type = ProxyEventType.APIGatewayProxyEvent
+    _integration: Integration = integrations.REST_API
     _ignore_trailing_slash = False
-
-    current_event: BaseProxyEvent
-    lambda_context: Any
 
     def __init__(
         self,
-        proxy_type: Optional[ProxyEventType] = None,
+        proxy_type: Optional[Union[ProxyEventType, str]] = None,
         cors: Optional[CORSConfig] = None,
         debug: Optional[bool] = None,
         serializer: Optional[Callable[[Any], str]] = None,
         strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: Optional[int] = None,
+        json_body_deserializer: Optional[Callable[[str], Any]] = None,
+        *,
+        response_size_limit: Optional[int] = None,
     ) -> None:
-        self._proxy_type = proxy_type or self._default_proxy_type
-        self._event_class, self._layout = _FORMATS[ProxyEventType(self._proxy_type)]
+        if proxy_type is not None:
+            value = proxy_type.value if isinstance(proxy_type, Enum) else proxy_type
+            if value not in _BY_PROXY_TYPE:
+                known = ", ".join(f"ProxyEventType.{name}" for name in _BY_PROXY_TYPE)
+                raise ValueError(f"proxy_type {proxy_type!r} is not an HTTP event type apigw reads ({known})")
+            self._integration = _BY_PROXY_TYPE[value]
+        if cors is not None and not isinstance(cors, CORSConfig):
+            raise TypeError(f"cors must be a CORSConfig (cors=CORSConfig(allow_origin=...)), not {type(cors).__name__}")
+        if serializer is not None and not callable(serializer):
+            raise TypeError(f"serializer must be a function turning an object into JSON text, not {serializer!r}")
         self._cors = cors
         self._cors_enabled = cors is not None
         self._debug = debug if debug is not None else _env_debug()
         # COMPAT: as Powertools, only a list counts, and only its non-empty strings and compiled patterns.
         prefixes = strip_prefixes if isinstance(strip_prefixes, list) else []
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
-        # The implementation (compiled or pure) is bound once, when the app is built.
-        self._headers = _impl.headers
-        self._encoder = _impl.encoder
-        self._serializer = serializer or self._encoder.dumps
+        self._json_body_deserializer = json_body_deserializer
+        if response_validation_error_http_code is not None and not enable_validation:
+            raise ValueError("response_validation_error_http_code needs enable_validation=True")
+        self._enable_validation = bool(enable_validation)
+        self._response_validation_error_http_code = response_validation_error_http_code
+        if enable_validation:
+            # NOTE: request and response validation (pydantic) and OpenAPI arrive with their own module.
+            raise NotImplementedError(
+                "enable_validation=True is not available in apigw yet; leave it off (routes still work, unvalidated)"
+            )
+        if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
+            raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
+        self._serializer = serializer or _impl.encoder.dumps
+        self._writer = _ResponseWriter(self._serializer, cors, response_size_limit)
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
         self._routes: List[Route] = []
         self._route_keys: Set[Tuple[str, str]] = set()
         self._exception_handlers = {}
         self._middlewares = []
-        self._context: Dict[str, Any] = {}
-        # PERF: a miss reuses this route instead of building one per request (its func reads _missed).
+        self._routers: List[Router] = []
+        #: replacements for ``Depends()`` dependencies, for tests: ``app.dependency_overrides[get_db] = fake_db``
+        self.dependency_overrides: Dict[Callable[..., Any], Callable[..., Any]] = {}
+        # Per-request state, per thread and per asyncio task (see the module docstring).
+        self._request_state: ContextVar[Optional[List[Any]]] = ContextVar(f"apigw_request_{id(self)}", default=None)
+        self._request_context: ContextVar[Optional[Dict[str, Any]]] = ContextVar(
+            f"apigw_context_{id(self)}", default=None
+        )
         self._not_found_route = Route("*", "*", self._answer_not_found, self._cors_enabled, False, None)
-        self._missed: Tuple[str, str] = ("", "")
-        self.current_event = None  # type: ignore[assignment]
-        self.lambda_context = None
+
+    # -- request state ----------------------------------------------------------------------------------------------
+
+    @property
+    def current_event(self) -> Any:
+        """The view of the event being resolved in this thread or task (the last one, after ``resolve``)."""
+        state = self._request_state.get()
+        return None if state is None else state[_EVENT]
+
+    @current_event.setter
+    def current_event(self, event: Any) -> None:
+        state = self._request_state.get()
+        self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None])
+
+    @property
+    def lambda_context(self) -> Any:
+        """The Lambda context object of the request being resolved in this thread or task."""
+        state = self._request_state.get()
+        return None if state is None else state[_LAMBDA_CONTEXT]
+
+    @lambda_context.setter
+    def lambda_context(self, value: Any) -> None:
+        state = self._request_state.get()
+        self._request_state.set([None if state is None else state[_EVENT], value, None, None])
+
+    @property
+    def context(self) -> Dict[str, Any]:
+        """Data shared by middlewares and handlers during one request; emptied after each request.
+
+        Filled before ``resolve`` (``app.append_context(...)`` in the Lambda handler), it is the context of the next
+        request resolved in the same thread or task.
+        """
+        context = self._request_context.get()
+        if context is None:
+            context = {}
+            self._request_context.set(context)
+        return context
+
+    @context.setter
+    def context(self, value: Dict[str, Any]) -> None:
+        self._request_context.set(value)
+
+    @property
+    def integration(self) -> Integration:
+        """The integration whose events this resolver reads (``apigw.integrations``)."""
+        return self._integration
+
+    @property
+    def routes(self) -> List[Route]:
+        """The registered routes, in registration order."""
+        return list(self._routes)
 
     # -- registration ---------------------------------------------------------------------------------------------
 
     def _add_route(self, registration: Registration) -> None:
-        method, rule = registration.method, registration.rule
+        method, rule = registration.method, _normalize_rule(registration.rule, registration.func)
         key = (method, rule)
         if key in self._route_keys:
             warnings.warn(
@@ -332,25 +537,32 @@ class ApiGatewayResolver(BaseRouter):
             registration.cache_control,
             registration.middlewares,
             registration.status_code,
+            registration.openapi,
         )
-        self._matcher.add(rule, method, route)
+        try:
+            self._matcher.add(rule, method, route)
+        except ValueError as exc:
+            raise ValueError(f"{exc} (registered by {route.handler_name})") from None
+        _check_handler(route, _rule_placeholders(rule), self._enable_validation)
         self._routes.append(route)
 
-    def include_router(self, router: "Router", prefix: Optional[str] = None) -> None:
+    def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
         """Add the routes of ``router`` (each rule behind ``prefix``, ``"/"`` becoming the prefix itself), its
         exception handlers and its context. COMPAT: as in Powertools v3, the router's own middlewares
         (``router.use``) join the app's middlewares at this point, so they run around every route of the app, in
-        the order ``use`` and ``include_router`` were called."""
-        self._context.update(router.context)
-        router.api_resolver = self
+        the order ``use`` and ``include_router`` were called. A router may be included in several apps: during a
+        request, ``router.current_event`` and friends are those of the app resolving it."""
+        if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
+            raise ValueError(f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}")
+        self.context.update(router._pending_context)
+        router._included_by(self)
+        if router not in self._routers:
+            self._routers.append(router)
         self._exception_handlers.update(router._exception_handlers)
         if router._middlewares:
             self.use(router._middlewares)
         for registration in router._registrations:
-            if prefix:
-                rule = prefix if registration.rule == "/" else f"{prefix}{registration.rule}"
-                registration = registration._replace(rule=rule)
-            self._add_route(registration)
+            self._add_route(registration.behind(prefix))
 
     def _middlewares_changed(self) -> None:
         for route in self._routes:
@@ -365,14 +577,19 @@ class ApiGatewayResolver(BaseRouter):
             event = event.raw_event
         if self._debug:
             print(self._serializer(event))
-        view = self._event_class(event)
-        self.current_event = view
-        self.lambda_context = context
+        integration = self._integration
+        if not isinstance(event, dict):
+            raise self._invalid_event(event)
+        view = integration.event_class(event, self._json_body_deserializer)
+        self._request_state.set([view, context, None, None])
+        active = _ACTIVE_APP.set(self) if self._routers else None
         try:
-            response = self._resolve(view)
+            response = self._resolve(view, integration)
         finally:
-            if self._context:
-                self._context.clear()
+            if active is not None:
+                _ACTIVE_APP.reset(active)
+            if self._request_context.get() is not None:
+                self._request_context.set(None)
         if self._debug:
             # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
             print(self._serializer(response), file=sys.stderr)
@@ -381,28 +598,53 @@ class ApiGatewayResolver(BaseRouter):
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         return self.resolve(event, context)
 
-    def _resolve(self, view: BaseProxyEvent) -> Dict[str, Any]:
-        method = view.http_method.upper()
-        path = view.path
+    def _resolve(self, view: BaseProxyEvent, integration: Integration) -> Dict[str, Any]:
+        try:
+            method = view.http_method.upper()
+            path = view.path
+        except InvalidEventError:
+            raise self._invalid_event(view.raw_event) from None
+        if integration.mismatch_possible and integrations.mismatch(integration, view.raw_event) is not None:
+            raise self._invalid_event(view.raw_event)
         if self._strip_prefixes:
             path = self._remove_prefix(path)
         hit = self._matcher.match(method, path)
         if hit is None:
             route = self._not_found_route
             params: Dict[str, str] = {}
-            self._missed = (method, path)
         else:
             route, params = hit
+            state = self._request_state.get()
+            state[_ROUTE] = route  # type: ignore[index]
+            state[_PARAMS] = params  # type: ignore[index]
         try:
             if self._middlewares or route.middlewares:
-                self._context["_route_args"] = params
+                self.context["_route_args"] = params
                 result = (route.chain or self._chain(route))(self)
-            else:
+            elif route.invoke is None:
                 result = route.func(**params)
-            response = self._to_response(result, route.status_code)
+            else:
+                result = route.invoke(self, params)
+            return self._writer.write(view, self._to_response(result, route.status_code), route, integration)
         except Exception as exc:
-            response = self._handle_exception(exc)
-        return self._build(view, response, route)
+            return self._writer.write(view, self._handle_exception(exc), route, integration)
+
+    def _invalid_event(self, event: Any) -> InvalidEventError:
+        """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
+        found, what = integrations.describe(event)
+        mine = self._integration
+        if found is not None and found.family() != mine.family():
+            return InvalidEventError(
+                f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
+                f"use {found.resolver_name} (or ApiGatewayResolver(proxy_type=ProxyEventType.{found.event_class.__name__}))"
+            )
+        try:  # same integration, or none known: the view says which key is missing
+            view = mine.event_class(event)
+            view.http_method  # noqa: B018
+            view.path  # noqa: B018
+        except InvalidEventError as exc:
+            return exc if found is not None else InvalidEventError(f"{exc}; this is {what}")
+        return InvalidEventError(f"{type(self).__name__} cannot read this {mine.title} event")
 
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
@@ -427,8 +669,10 @@ class ApiGatewayResolver(BaseRouter):
 
     def _answer_not_found(self) -> Response:
         """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
-        method, path = self._missed
+        view = self.current_event
+        method = view.http_method.upper()
         if self._cors_enabled and method == "OPTIONS":
+            path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
             methods = ",".join(sorted(self._cors_methods_for(path)))
             return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
         return self._handle_exception(NotFoundError())
@@ -462,7 +706,7 @@ class ApiGatewayResolver(BaseRouter):
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
         raise exc
 
-    def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Exception], Any]]:
+    def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
         if not self._exception_handlers:
             return None
         for cls in exc_class.__mro__:
@@ -476,62 +720,126 @@ class ApiGatewayResolver(BaseRouter):
             return result
         if isinstance(result, tuple) and len(result) == 2:
             result, status = result
+            if type(status) is not int:
+                status = _status(status, "a (body, status) result")
         return Response(status, content_types.APPLICATION_JSON, result)
 
-    def _build(self, view: BaseProxyEvent, response: Response, route: Route) -> Dict[str, Any]:
+_DEFAULT_CORS = CORSConfig()
+
+
+class _ResponseWriter:
+    """Turns a ``Response`` into the integration's response dict: the route's settings (CORS, cache control,
+    compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
+    choices); ``ResponseBuilder`` makes its own."""
+
+    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "raise_oversize")
+
+    def __init__(
+        self,
+        serializer: Callable[[Any], str],
+        cors: Optional[CORSConfig],
+        size_limit: Optional[int] = None,
+        raise_oversize: bool = False,
+    ) -> None:
+        self.serializer = serializer
+        self.cors = cors or _DEFAULT_CORS
+        # The implementation (compiled or pure) is bound once, when the app is built.
+        self.headers = _impl.headers
+        self.encoder = _impl.encoder
+        self.size_limit = size_limit
+        self.raise_oversize = raise_oversize
+
+    def write(self, view: BaseProxyEvent, response: Response, route: Route, integration: Integration) -> Dict[str, Any]:
+        """The integration's response dict for ``response``, finished with the route's settings."""
         headers = response.headers
         status = response.status_code
-        headers_only_cors = None
+        if type(status) is not int:
+            status = _status(status, "Response.status_code")
+        cors_headers_only = None
         if route.cors:
             origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
-            cors_headers = (self._cors or _DEFAULT_CORS).headers_for(origin)
+            cors_headers = (self.cors).headers_for(origin)
             if cors_headers:
-                if origin is None and self._layout == "REST":
-                    # COMPAT: without an Origin the seed page's CORS headers go in `headers` only. Clients get them
-                    # (API Gateway merges the two maps), and `multiValueHeaders` stays as Powertools v3 has it.
-                    headers_only_cors = cors_headers
+                if origin is None and integration.cors_without_origin_in_headers_only:
+                    cors_headers_only = cors_headers
                 else:
-                    _add_cors(headers, cors_headers)
+                    _add_headers(headers, cors_headers)
         if route.cache_control:
             headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
         compress = route.compress if response.compress is None else response.compress
         if compress:
+            # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
+            _add_headers(headers, _VARY_ACCEPT_ENCODING)
             # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
-            compress = self._encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+            compress = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
 
         body = response.body
-        if body is None and self._layout == "ALB":
+        if body is None and not integration.null_body:
             body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
         elif not isinstance(body, (str, bytes)) and response.is_json():
-            body = self._serializer(body)  # a JSON None is "null", as Powertools sends it
-        text, is_base64, gzipped = self._encoder.encode_body(body, compress)
+            try:
+                body = self.serializer(body)  # a JSON None is "null", as Powertools sends it
+            except Exception as exc:
+                raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+        text, is_base64, gzipped = self.encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
         response.base64_encoded = is_base64
 
         cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
-        result: Dict[str, Any] = {"statusCode": status}
-        if self._layout == "REST":
-            result.update(self._headers.serialize(headers, cookies, self._headers.REST))
-            if headers_only_cors:
-                _add_cors(result["headers"], headers_only_cors)
-        elif self._layout == "HTTP":
-            result.update(self._headers.serialize(headers, cookies, self._headers.HTTP))
-        else:
-            multi = view.raw_event.get("multiValueHeaders") is not None
-            layout = self._headers.ALB_MULTI if multi else self._headers.ALB_SINGLE
-            result.update(self._headers.serialize(headers, cookies, layout))
-            result["statusDescription"] = f"{status} {_reason(int(status))}"
-        result["body"] = text
-        result["isBase64Encoded"] = is_base64
+        result = integration.respond(self.headers, view, status, headers, cookies, text, is_base64)
+        if cors_headers_only:
+            _add_headers(result["headers"], cors_headers_only)
+        limit = self.size_limit or integration.response_limit
+        if self.encoder.size_bound(result) > limit:
+            return self._fit(view, response, route, integration, result, limit)
         return result
+
+    def _fit(
+        self,
+        view: BaseProxyEvent,
+        response: Response,
+        route: Route,
+        integration: Integration,
+        result: Dict[str, Any],
+        limit: int,
+    ) -> Dict[str, Any]:
+        """An oversize candidate: measured exactly; gzipped if that fits and the client takes it; else an error."""
+        size = _response_size(result)
+        if size <= limit:
+            return result
+        accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+        if accepts and response.headers.get("Content-Encoding") is None and result.get("body"):
+            raw = response.body
+            data = raw if isinstance(raw, bytes) else result["body"].encode("utf-8")
+            text, is_base64, _ = self.encoder.encode_body(data, True)
+            headers = dict(response.headers)
+            headers["Content-Encoding"] = "gzip"
+            _add_headers(headers, _VARY_ACCEPT_ENCODING)
+            cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
+            compressed = integration.respond(self.headers, view, result["statusCode"], headers, cookies, text, True)
+            if "headers" in result and "headers" in compressed:
+                for name, value in result["headers"].items():
+                    compressed["headers"].setdefault(name, value)
+            if _response_size(compressed) <= limit:
+                return compressed
+        error = ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
+        if self.raise_oversize:
+            raise error
+        import logging  # PERF: only oversize responses pay for it (the Lambda runtime has it loaded anyway)
+
+        logging.getLogger("apigw").error("%s", error)
+        body = self.serializer({"statusCode": 500, "message": str(error)})
+        headers = {"Content-Type": content_types.APPLICATION_JSON}
+        return integration.respond(self.headers, view, 500, headers, [], body, False)
+
 
 
 class APIGatewayRestResolver(ApiGatewayResolver):
     """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
     matches the rule ``/orders``."""
 
-    _default_proxy_type = ProxyEventType.APIGatewayProxyEvent
+    _integration = integrations.REST_API
     _ignore_trailing_slash = True
 
     def __init__(
@@ -540,51 +848,112 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         debug: Optional[bool] = None,
         serializer: Optional[Callable[[Any], str]] = None,
         strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: Optional[int] = None,
+        json_body_deserializer: Optional[Callable[[str], Any]] = None,
+        *,
+        response_size_limit: Optional[int] = None,
     ) -> None:
-        super().__init__(None, cors, debug, serializer, strip_prefixes)
+        # NOTE: named, not super(): the HTTP API and Function URL resolvers share this __init__.
+        ApiGatewayResolver.__init__(
+            self,
+            None,
+            cors,
+            debug,
+            serializer,
+            strip_prefixes,
+            enable_validation,
+            response_validation_error_http_code,
+            json_body_deserializer,
+            response_size_limit=response_size_limit,
+        )
 
 
-class APIGatewayHttpResolver(APIGatewayRestResolver):
+class APIGatewayHttpResolver(ApiGatewayResolver):
     """Resolver for API Gateway HTTP APIs (payload 2.0)."""
 
-    _default_proxy_type = ProxyEventType.APIGatewayProxyEventV2
-    _ignore_trailing_slash = False
+    _integration = integrations.HTTP_API
+
+    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
 
 
-class ALBResolver(APIGatewayRestResolver):
-    """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request)."""
-
-    _default_proxy_type = ProxyEventType.ALBEvent
-    _ignore_trailing_slash = False
-
-
-class LambdaFunctionUrlResolver(APIGatewayRestResolver):
+class LambdaFunctionUrlResolver(ApiGatewayResolver):
     """Resolver for Lambda Function URLs (payload 2.0)."""
 
-    _default_proxy_type = ProxyEventType.LambdaFunctionUrlEvent
-    _ignore_trailing_slash = False
+    _integration = integrations.FUNCTION_URL
+
+    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
 
 
-_DEFAULT_CORS = CORSConfig()
+class ALBResolver(ApiGatewayResolver):
+    """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request).
+
+    ``decode_query_parameters=True`` URL-decodes query parameter names and values (ALB passes them as sent).
+    ``enable_response_size_validation=True`` makes an oversize response raise ``ResponseSizeExceededError``
+    through the exception handlers, as Powertools does; without it apigw answers a 500 that fits (see
+    ``ApiGatewayResolver``), never a response ALB would turn into a 502.
+    """
+
+    _integration = integrations.ALB
+
+    def __init__(
+        self,
+        cors: Optional[CORSConfig] = None,
+        debug: Optional[bool] = None,
+        serializer: Optional[Callable[[Any], str]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: Optional[int] = None,
+        json_body_deserializer: Optional[Callable[[str], Any]] = None,
+        decode_query_parameters: bool = False,
+        enable_response_size_validation: bool = False,
+        *,
+        response_size_limit: Optional[int] = None,
+    ) -> None:
+        super().__init__(
+            None,
+            cors,
+            debug,
+            serializer,
+            strip_prefixes,
+            enable_validation,
+            response_validation_error_http_code,
+            json_body_deserializer,
+            response_size_limit=response_size_limit,
+        )
+        self.decode_query_parameters = decode_query_parameters
+        self._writer.raise_oversize = bool(enable_response_size_validation)
+
+
+_VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
 
 
 class ResponseBuilder:
     """Builds the integration's response dict for a ``Response`` outside an app (as Powertools' class of that
-    name): ``ResponseBuilder(response).build(event_view)``. The format follows the event view's class; a
+    name): ``ResponseBuilder(response).build(event_view)``. The integration follows the event view's class; a
     ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
 
     def __init__(
         self, response: Response, serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
     ) -> None:
         self.response = response
-        self.serializer = serializer
-        self.route = route
+        self.serializer = serializer or _impl.encoder.dumps
+        self.route = route or _PLAIN_ROUTE
 
     def build(self, event: BaseProxyEvent, cors: Optional[CORSConfig] = None) -> Dict[str, Any]:
-        proxy_type = next(kind for kind, (view, _) in _FORMATS.items() if type(event) is view)
-        app = ApiGatewayResolver(proxy_type=proxy_type, cors=cors, serializer=self.serializer)
-        return app._build(event, self.response, self.route or _PLAIN_ROUTE)
+        writer = _ResponseWriter(self.serializer, cors)
+        return writer.write(event, self.response, self.route, _integration_of_view(event))
+
+
+def _integration_of_view(event: BaseProxyEvent) -> Integration:
+    for integration in integrations.BY_NAME.values():
+        if type(event) is integration.event_class:
+            return integration
+    for integration in integrations.BY_NAME.values():
+        if isinstance(event, integration.event_class):
+            return integration
+    raise TypeError(f"ResponseBuilder.build() takes an HTTP event view such as APIGatewayProxyEvent, not {event!r}")
 
 
 class _Next:
@@ -601,7 +970,13 @@ class _Next:
         return getattr(self.middleware, "__name__", type(self.middleware).__name__)
 
     def __call__(self, app: Any) -> Any:
-        return self.middleware(app, self.next_link)
+        result = self.middleware(app, self.next_link)
+        if result is None:
+            raise TypeError(
+                f"middleware {_callable_name(self.middleware)} returned None: a middleware returns the response it "
+                "got from next_middleware(app), or a response of its own"
+            )
+        return result
 
 
 class _CallRoute:
@@ -616,25 +991,117 @@ class _CallRoute:
     def __name__(self) -> str:
         return getattr(self.route.func, "__name__", "route")
 
-    def __call__(self, app: "ApiGatewayResolver") -> Response:
-        return app._to_response(self.route.func(**app.context.get("_route_args", {})), self.route.status_code)
+    def __call__(self, app: ApiGatewayResolver) -> Response:
+        route = self.route
+        params = app.context.get("_route_args", {})
+        result = route.func(**params) if route.invoke is None else route.invoke(app, params)
+        return app._to_response(result, route.status_code)
 
 
-def _reason(status: int) -> str:
-    """The reason phrase of an HTTP status, for ALB's ``statusDescription``."""
-    if not _REASONS:
-        from http import HTTPStatus  # PERF: imported on the first ALB response, not at cold start
+# -- registration checks --------------------------------------------------------------------------------------------
 
-        _REASONS.update((item.value, item.phrase) for item in HTTPStatus)
-    return _REASONS.get(status, "Unknown")
+_BRACES = re.compile(r"\{(\w+)(\+?)\}")
 
 
-def _add_cors(headers: Dict[str, Any], cors_headers: Dict[str, str]) -> None:
-    """Add CORS headers to response headers; ``Vary: Origin`` joins a ``Vary`` the handler set."""
+def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
+    """The rule as the matcher takes it: API Gateway's ``{name}`` becomes ``<name>`` and ``{name+}`` a named group
+    matching the rest of the path. A literal rule without a leading ``/`` can never match: refused."""
+    if "{" in rule:
+        rule = _BRACES.sub(lambda found: f"(?P<{found[1]}>.+)" if found[2] else f"<{found[1]}>", rule)
+    if not rule.startswith("/") and not _rules.is_regex(rule):
+        raise ValueError(
+            f"route rule {rule!r} (registered by {_callable_name(func)}) does not start with '/': a request path always "
+            f"does, so it could never match. Did you mean {'/' + rule!r}?"
+        )
+    return rule
+
+
+def _rule_placeholders(rule: str) -> Tuple[str, ...]:
+    """The keyword arguments a rule passes: its ``<name>`` placeholders and ``(?P<name>...)`` groups."""
+    return tuple(dict.fromkeys(_rules.PLACEHOLDER.findall(rule)))
+
+
+def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool) -> None:
+    """Refuse a handler that cannot take the rule's placeholders as keyword arguments (without ``**kwargs``), or
+    that requires an argument nobody provides (with validation on, such parameters come from the query string)."""
+    func = route.func
+    code = getattr(func, "__code__", None)
+    if code is None:
+        code = getattr(getattr(func, "__call__", None), "__code__", None)  # a callable object
+        if code is None:
+            return
+        bound = 1
+    else:
+        bound = 1 if getattr(func, "__self__", None) is not None else 0
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS: **kwargs takes any placeholder
+        return
+    positional = code.co_varnames[code.co_posonlyargcount + bound : code.co_argcount]
+    keyword_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    accepted = set(positional) | set(keyword_only)
+    missing = [name for name in placeholders if name not in accepted]
+    if missing:
+        names = ", ".join(repr(name) for name in missing)
+        raise TypeError(
+            f"{route.method} {route.rule!r}: handler {route.handler_name} has no parameter named {names}, which the "
+            f"rule passes as keyword argument(s); rename the parameter to match the rule, or accept **kwargs"
+        )
+    defaults = len(getattr(func, "__defaults__", None) or ())
+    required = [name for name in positional[: len(positional) - defaults] if name not in placeholders]
+    kwdefaults = getattr(func, "__kwdefaults__", None) or {}
+    required += [name for name in keyword_only if name not in placeholders and name not in kwdefaults]
+    if required and not validation and not _may_be_injected(func, required):
+        names = ", ".join(repr(name) for name in required)
+        raise TypeError(
+            f"{route.method} {route.rule!r}: handler {route.handler_name} requires {names}, which the rule does not "
+            f"provide; add <{required[0]}> to the rule, or give the parameter a default"
+        )
+
+
+def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
+    """True when every name is annotated (``Request``, ``Annotated[..., Depends()]``, validation markers):
+    the injection module decides those, not this check."""
+    annotations = getattr(func, "__annotations__", None) or {}
+    return all(name in annotations for name in names)
+
+
+def _callable_name(func: Any) -> str:
+    name = getattr(func, "__qualname__", None) or getattr(type(func), "__qualname__", repr(func))
+    module = getattr(func, "__module__", None)
+    return f"{module}.{name}" if module and module != "__main__" else str(name)
+
+
+def _status(status: Any, where: str) -> int:
+    """An HTTP status as an int: ``201``, ``"201"`` and ``HTTPStatus.CREATED`` are 201; anything else is refused."""
+    if type(status) is int:
+        code = status
+    elif isinstance(status, int) and not isinstance(status, bool):
+        code = int(status)  # an IntEnum such as HTTPStatus
+    elif isinstance(status, str) and status.strip().isdigit():
+        code = int(status.strip())
+    else:
+        raise TypeError(f"{where}: an HTTP status is an int such as 200, not {status!r}")
+    if not 100 <= code <= 599:
+        raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
+    return code
+
+
+def _response_size(result: Dict[str, Any]) -> int:
+    """Bytes of the response JSON as the Lambda runtime writes it: escaped ASCII before the python3.12 runtime,
+    UTF-8 from it on."""
+    import json
+
+    runtime = os.environ.get("AWS_EXECUTION_ENV", "")
+    version = runtime.rpartition("python3.")[2]
+    ensure_ascii = not (runtime.startswith("AWS_Lambda_python3.") and version.isdigit() and int(version) >= 12)
+    return len(json.dumps(result, ensure_ascii=ensure_ascii).encode("utf-8"))
+
+
+def _add_headers(headers: Dict[str, Any], extra: Dict[str, str]) -> None:
+    """Add headers to response headers; a ``Vary`` joins one the handler set."""
     vary = headers.get("Vary")
-    headers.update(cors_headers)
-    if vary and "Vary" in cors_headers:
-        headers["Vary"] = _merge_vary(vary, cors_headers["Vary"])
+    headers.update(extra)
+    if vary and "Vary" in extra:
+        headers["Vary"] = _merge_vary(vary, extra["Vary"])
 
 
 def _merge_vary(existing: Any, extra: str) -> str:

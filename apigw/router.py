@@ -16,51 +16,75 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from .resolver import _ACTIVE_APP, BaseRouter
 
-from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
-from .resolver import ApiGatewayResolver, BaseRouter, Registration
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional
+
+    from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
+    from .resolver import ApiGatewayResolver, Registration
 
 
 class Router(BaseRouter):
     """Collects routes, middlewares and exception handlers until an app includes it.
 
-    Once included (``api_resolver`` is then the app), ``current_event``, ``lambda_context`` and ``context`` are
-    those of the app's current request. ``APIGatewayRouter``, ``APIGatewayHttpRouter``, ``ALBRouter`` and
-    ``LambdaFunctionUrlRouter`` are the same class with ``current_event`` typed for one integration.
+    Once included, ``current_event``, ``lambda_context``, ``context`` and ``request`` are those of the request the
+    app is resolving in this thread or task; a router included in several apps follows the one resolving.
+    ``APIGatewayRouter``, ``APIGatewayHttpRouter``, ``ALBRouter`` and ``LambdaFunctionUrlRouter`` are the same class
+    with ``current_event`` typed for one integration.
     """
 
     def __init__(self) -> None:
         self._registrations: List[Registration] = []
         self._exception_handlers = {}
         self._middlewares = []
-        self._context: Dict[str, Any] = {}
+        # Context set on the router before any app includes it: handed to the first app that does (Powertools).
+        self._pending_context: Dict[str, Any] = {}
+        self._apps: List[ApiGatewayResolver] = []
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
     def _add_route(self, registration: Registration) -> None:
         self._registrations.append(registration)
 
+    def _included_by(self, app: ApiGatewayResolver) -> None:
+        if app not in self._apps:
+            self._apps.append(app)
+        self.api_resolver = app
+        self._pending_context = {}
+
+    def _app(self) -> Optional[ApiGatewayResolver]:
+        """The app resolving a request in this thread or task, if it included this router; else the last one."""
+        active = _ACTIVE_APP.get()
+        if active is not None and active in self._apps:
+            return active
+        return self.api_resolver
+
     @property
     def current_event(self) -> Any:
         """The event being handled by the app that included this router (``None`` before)."""
-        return self.api_resolver.current_event if self.api_resolver is not None else None
+        app = self._app()
+        return app.current_event if app is not None else None
 
     @property
     def lambda_context(self) -> Any:
         """The Lambda context of the request being handled by the app that included this router."""
-        return self.api_resolver.lambda_context if self.api_resolver is not None else None
+        app = self._app()
+        return app.lambda_context if app is not None else None
 
     @property
     def context(self) -> Dict[str, Any]:
         """The app's request context once included; until then, context to hand over to the app."""
-        return self.api_resolver.context if self.api_resolver is not None else self._context
+        app = self._app()
+        return app.context if app is not None else self._pending_context
 
     @context.setter
     def context(self, value: Dict[str, Any]) -> None:
-        if self.api_resolver is not None:
-            self.api_resolver.context = value
+        app = self._app()
+        if app is not None:
+            app.context = value
         else:
-            self._context = value
+            self._pending_context = value
 
 
 class APIGatewayRouter(Router):

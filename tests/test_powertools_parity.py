@@ -594,6 +594,18 @@ def compare(spec: AppSpec, request: RequestSpec, ours: Outcome, theirs: Outcome)
         else:
             explained.append("README OMISSION: Accept-Encoding '*' / 'GZIP' accepted by apigw only")
 
+    # README row "Vary: Accept-Encoding": a response whose encoding depends on Accept-Encoding says so (v3 does not).
+    if compress:
+        tokens = vary_tokens(a.headers.pop("vary", []))
+        assert "Accept-Encoding" in tokens, "apigw must send Vary: Accept-Encoding for a compressing route"
+        if "vary" in v.headers:
+            v.headers["vary"] = vary_tokens(v.headers["vary"])
+        if "Accept-Encoding" not in v.headers.get("vary", []):  # not the handler's own Vary
+            tokens.remove("Accept-Encoding")
+            explained.append("Vary: Accept-Encoding")
+        if tokens:
+            a.headers["vary"] = tokens
+
     # README rows "CORS without an Origin header", "CORS with an allowed Origin", "credentials with a wildcard",
     # "disallowed Origin". apigw's CORS headers must be exactly the README's; v3's differ only as documented.
     vary_has_origin = False
@@ -978,6 +990,8 @@ def test_example_function_url_compression_and_refused_gzip():
     # A client that accepts gzip: both compress; the bodies decompress to the same JSON (row "gzip header OS byte":
     # apigw's gzip header always names Unix, zlib's names the build machine's OS).
     ours, theirs, _ = answer_both(build, url_event("/report", headers={"Accept-Encoding": "gzip, br"}))
+    # README row "Vary: Accept-Encoding": apigw says the body depends on Accept-Encoding.
+    assert ours["headers"].pop("Vary") == "Accept-Encoding"
     for answer in (ours, theirs):
         assert answer["isBase64Encoded"] is True
         assert answer["headers"] == {
@@ -996,7 +1010,7 @@ def test_example_function_url_compression_and_refused_gzip():
         "statusCode": 200,
         "body": '{"rows":[' + ",".join(map(str, range(20))) + "]}",
         "isBase64Encoded": False,
-        "headers": {"Content-Type": "application/json", "Cache-Control": "max-age=60"},
+        "headers": {"Content-Type": "application/json", "Cache-Control": "max-age=60", "Vary": "Accept-Encoding"},
         "cookies": [],
     }
 

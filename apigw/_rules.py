@@ -1,0 +1,79 @@
+"""Route rules, read once at registration: shared by both matcher twins and the resolver (one definition, no twin).
+
+A rule is classified once, when it is added:
+
+- **literal** (``/orders``): no regex metacharacter, no placeholder. Found by one dict lookup of the whole path.
+- **segment** (``/orders/<order_id>/items``): every ``/``-separated segment is either literal or exactly one
+  ``<name>`` placeholder. Stored in a segment trie.
+- **regex** (anything else, e.g. ``/files/.+`` or ``/v<major>.json``): placeholders become named groups and the
+  rule is used as a regular expression that must match the whole path, as in Powertools.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Pattern, Tuple
+
+__all__ = ["PLACEHOLDER", "SEGMENT_CLASS", "SEGMENT_EXTRA_CHARS", "classify", "compile_rule", "is_regex", "rule_to_regex"]
+
+#: Characters a ``<name>`` placeholder accepts besides word characters (Powertools' safe and unsafe URI sets).
+SEGMENT_EXTRA_CHARS = "-._~()'!*:@,;=+&$%<> []{}|^"
+
+PLACEHOLDER = re.compile(r"<(\w+)>")
+# PERF: one character class with "+": linear time, no backtracking, whatever the input.
+SEGMENT_CLASS = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
+_REGEX_METACHARS = frozenset(".^$*+?{}[]\\|()<>")  # "<>" too: a placeholder, or text we let `re` interpret
+
+
+def rule_to_regex(rule: str) -> str:
+    """The regular expression Powertools builds from a rule: each ``<name>`` becomes a named group."""
+    return PLACEHOLDER.sub(lambda found: f"(?P<{found.group(1)}>{SEGMENT_CLASS})", rule)
+
+
+def is_regex(rule: str) -> bool:
+    """True when the rule is more than a literal path (placeholders or regular-expression syntax)."""
+    return not _REGEX_METACHARS.isdisjoint(rule)
+
+
+def classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
+    """``("literal" | "segment" | "regex", placeholder names)`` for a rule."""
+    if _REGEX_METACHARS.isdisjoint(rule):
+        return "literal", ()
+    names = []
+    for segment in rule.split("/"):
+        placeholder = PLACEHOLDER.fullmatch(segment)
+        if placeholder is not None:
+            names.append(placeholder.group(1))
+        elif not _REGEX_METACHARS.isdisjoint(segment):
+            return "regex", ()
+    for name in names:
+        # The rule must behave as its regex would, and a regex group name must be an identifier ("<1>" is not).
+        if not name.isidentifier():
+            raise ValueError(f"invalid route rule {rule!r}: placeholder name {name!r} is not a Python identifier")
+    if len(set(names)) != len(names):
+        raise ValueError(f"invalid route rule {rule!r}: a placeholder name is used twice")
+    return "segment", tuple(names)
+
+
+def compile_rule(rule: str, ignore_trailing_slash: bool) -> Pattern[str]:
+    """The compiled regular expression of a regex rule; ``ValueError`` pointing at the rule's own text."""
+    try:
+        return re.compile("(?:%s)%s" % (rule_to_regex(rule), "/*" if ignore_trailing_slash else ""))
+    except re.error as exc:
+        raise ValueError(f"invalid route rule {rule!r}: {_locate(rule, exc)}") from None
+
+
+def _locate(rule: str, exc: re.error) -> str:
+    """The error message with a position in the user's rule, not in the expanded pattern ``re`` saw."""
+    # Each placeholder stands for one literal run of the same length, so positions map one to one.
+    same_length = PLACEHOLDER.sub(lambda found: "x" * len(found.group(0)), rule)
+    try:
+        re.compile(same_length)
+    except re.error as own:
+        if own.pos is not None:
+            return f"{own.msg} at position {own.pos}: {rule[: own.pos]}>>>{rule[own.pos :]}"
+        return own.msg
+    return exc.msg  # only the expansion fails (say a placeholder name used twice): no position in the rule
