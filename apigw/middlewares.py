@@ -19,10 +19,18 @@ Exceptions raised anywhere in the chain are answered by the app's exception hand
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any, Protocol
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Generic, Protocol, TypeVar
+
     from .response import Response
+
+    _AppT = TypeVar("_AppT")
+else:
+    from ._typing import Generic, Protocol  # COMPAT: BaseMiddlewareHandler[App] without typing at run time
+
+    _AppT = None
 
 
 class NextMiddleware(Protocol):
@@ -31,7 +39,7 @@ class NextMiddleware(Protocol):
     def __call__(self, app: Any) -> "Response": ...
 
 
-class BaseMiddlewareHandler(ABC):
+class BaseMiddlewareHandler(ABC, Generic[_AppT]):
     """A middleware written as a class: implement ``handler(self, app, next_middleware)``.
 
     >>> class Timing(BaseMiddlewareHandler):

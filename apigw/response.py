@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import content_types
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
+    from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-HeaderValue = Union[str, List[str]]
+    from typing import Generic, TypeVar
+
+    HeaderValue = Union[str, List[str]]
+    _BodyT = TypeVar("_BodyT")
+else:
+    from ._typing import Generic  # COMPAT: Response[Todo] as in Powertools, without typing at run time
+
+    _BodyT = None
 
 
-class Response:
+class Response(Generic[_BodyT]):
     """A response with an explicit status, content type, body, headers and cookies.
 
     ``body`` may be ``str``, ``bytes`` (sent base64-encoded), ``None``, or, when the content type is JSON, any
@@ -23,6 +31,9 @@ class Response:
 
     >>> Response(418, content_types.TEXT_PLAIN, "I'm a teapot", {"X-Custom": "X-Value"}).headers
     {'X-Custom': 'X-Value', 'Content-Type': 'text/plain'}
+
+    ``Response[Model]`` is the type of a response whose body is a ``Model`` (a return annotation that response
+    validation reads); at run time it is ``Response`` itself.
     """
 
     def __init__(
