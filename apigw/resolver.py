@@ -543,7 +543,7 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        _check_handler(route, _rule_placeholders(rule), self._enable_validation)
+        _check_handler(route, _rules.keyword_names(rule), self._enable_validation)
         self._routes.append(route)
 
     def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
@@ -633,6 +633,8 @@ class ApiGatewayResolver(BaseRouter):
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
         found, what = integrations.describe(event)
         mine = self._integration
+        if not isinstance(event, dict):
+            return InvalidEventError(f"{type(self).__name__} reads {mine.title} events, but this is {what}")
         if found is not None and found.family() != mine.family():
             return InvalidEventError(
                 f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
@@ -720,7 +722,7 @@ class ApiGatewayResolver(BaseRouter):
             return result
         if isinstance(result, tuple) and len(result) == 2:
             result, status = result
-            if type(status) is not int:
+            if type(status) is not int or not 100 <= status <= 599:
                 status = _status(status, "a (body, status) result")
         return Response(status, content_types.APPLICATION_JSON, result)
 
@@ -753,7 +755,7 @@ class _ResponseWriter:
         """The integration's response dict for ``response``, finished with the route's settings."""
         headers = response.headers
         status = response.status_code
-        if type(status) is not int:
+        if type(status) is not int or not 100 <= status <= 599:
             status = _status(status, "Response.status_code")
         cors_headers_only = None
         if route.cors:
@@ -1014,11 +1016,6 @@ def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
             f"does, so it could never match. Did you mean {'/' + rule!r}?"
         )
     return rule
-
-
-def _rule_placeholders(rule: str) -> Tuple[str, ...]:
-    """The keyword arguments a rule passes: its ``<name>`` placeholders and ``(?P<name>...)`` groups."""
-    return tuple(dict.fromkeys(_rules.PLACEHOLDER.findall(rule)))
 
 
 def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool) -> None:
