@@ -97,6 +97,7 @@ class Route:
         "openapi",
         "invoke",
         "chain",
+        "async_chain",
     )
 
     def __init__(
@@ -125,6 +126,7 @@ class Route:
         #: ``Request``, ``Depends``, validation); ``None`` calls ``func(**params)``
         self.invoke: Optional[Callable[[Any, Dict[str, str]], Any]] = None
         self.chain: Optional[Callable[[Any], Any]] = None  # built on first use, see ApiGatewayResolver._chain
+        self.async_chain: Optional[Callable[[Any], Any]] = None  # the same for resolve_async (apigw._async)
 
     @property
     def handler_name(self) -> str:
@@ -554,7 +556,8 @@ class ApiGatewayResolver(BaseRouter):
         request, ``router.current_event`` and friends are those of the app resolving it."""
         if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
             raise ValueError(f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}")
-        self.context.update(router._pending_context)
+        if router._pending_context:
+            self.context.update(router._pending_context)
         router._included_by(self)
         if router not in self._routers:
             self._routers.append(router)
@@ -565,14 +568,53 @@ class ApiGatewayResolver(BaseRouter):
             self._add_route(registration.behind(prefix))
 
     def _middlewares_changed(self) -> None:
-        for route in self._routes:
-            route.chain = None
-        self._not_found_route.chain = None
+        for route in (*self._routes, self._not_found_route):
+            route.chain = route.async_chain = None
 
     # -- resolution -----------------------------------------------------------------------------------------------
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event and return the response dict for the integration."""
+        view, integration = self._begin(event, context)
+        active = _ACTIVE_APP.set(self) if self._routers else None
+        try:
+            route, params = self._match(view, integration)
+            try:
+                if self._middlewares or route.middlewares:
+                    self.context["_route_args"] = params
+                    result = (route.chain or self._chain(route))(self)
+                elif route.invoke is None:
+                    result = route.func(**params)
+                else:
+                    result = route.invoke(self, params)
+                response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
+            except Exception as exc:
+                response = self._writer.write(view, self._handle_exception(exc), route, integration)
+        finally:
+            self._end(active)
+        if self._debug:
+            # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
+            print(self._serializer(response), file=sys.stderr)
+        return response
+
+    async def resolve_async(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        """``resolve`` for apps with ``async def`` handlers, middlewares or exception handlers (sync ones work too)::
+
+            def lambda_handler(event, context):
+                return asyncio.run(app.resolve_async(event, context))
+
+        Concurrent calls (``asyncio.gather``) each see their own request state. A synchronous middleware placed
+        before asynchronous parts of the chain runs in a worker thread, so it never blocks the event loop.
+        """
+        from ._async import resolve_async  # PERF: apps that never use it never load it
+
+        return await resolve_async(self, event, context)
+
+    def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        return self.resolve(event, context)
+
+    def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
+        """Start a request: its view, and the request state of this thread or task."""
         if isinstance(event, BaseProxyEvent):
             event = event.raw_event
         if self._debug:
@@ -582,23 +624,20 @@ class ApiGatewayResolver(BaseRouter):
             raise self._invalid_event(event)
         view = integration.event_class(event, self._json_body_deserializer)
         self._request_state.set([view, context, None, None])
-        active = _ACTIVE_APP.set(self) if self._routers else None
-        try:
-            response = self._resolve(view, integration)
-        finally:
-            if active is not None:
-                _ACTIVE_APP.reset(active)
-            if self._request_context.get() is not None:
-                self._request_context.set(None)
-        if self._debug:
-            # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
-            print(self._serializer(response), file=sys.stderr)
-        return response
+        pending = self._request_context.get()
+        if pending is not None:
+            # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
+            self._request_context.set(dict(pending))
+        return view, integration
 
-    def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
-        return self.resolve(event, context)
+    def _end(self, active: Any) -> None:
+        if active is not None:
+            _ACTIVE_APP.reset(active)
+        if self._request_context.get() is not None:
+            self._request_context.set(None)
 
-    def _resolve(self, view: BaseProxyEvent, integration: Integration) -> Dict[str, Any]:
+    def _match(self, view: BaseProxyEvent, integration: Integration) -> Tuple[Route, Dict[str, str]]:
+        """The route for the request (the not-found route when none matches) and its path parameters."""
         try:
             method = view.http_method.upper()
             path = view.path
@@ -610,24 +649,12 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(path)
         hit = self._matcher.match(method, path)
         if hit is None:
-            route = self._not_found_route
-            params: Dict[str, str] = {}
-        else:
-            route, params = hit
-            state = self._request_state.get()
-            state[_ROUTE] = route  # type: ignore[index]
-            state[_PARAMS] = params  # type: ignore[index]
-        try:
-            if self._middlewares or route.middlewares:
-                self.context["_route_args"] = params
-                result = (route.chain or self._chain(route))(self)
-            elif route.invoke is None:
-                result = route.func(**params)
-            else:
-                result = route.invoke(self, params)
-            return self._writer.write(view, self._to_response(result, route.status_code), route, integration)
-        except Exception as exc:
-            return self._writer.write(view, self._handle_exception(exc), route, integration)
+            return self._not_found_route, {}
+        route, params = hit
+        state = self._request_state.get()
+        state[_ROUTE] = route  # type: ignore[index]
+        state[_PARAMS] = params  # type: ignore[index]
+        return route, params
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
@@ -699,6 +726,10 @@ class ApiGatewayResolver(BaseRouter):
                 return self._to_response(handler(exc))
             except ServiceError as service_error:
                 exc = service_error
+        return self._unhandled(exc)
+
+    def _unhandled(self, exc: Exception) -> Response:
+        """What no exception handler answered: a ``ServiceError`` response, the debug-mode traceback, or raised."""
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
