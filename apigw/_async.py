@@ -23,11 +23,11 @@ from .response import Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Awaitable, Callable, Dict, Mapping
+    from typing import Any, Callable, Coroutine, Dict, Mapping
 
     from .resolver import ApiGatewayResolver
 
-    AsyncLink = Callable[[Any], Awaitable[Any]]
+    AsyncLink = Callable[[Any], Coroutine[Any, Any, Any]]
 
 
 async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
