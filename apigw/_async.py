@@ -65,7 +65,7 @@ async def _call_route(app: ApiGatewayResolver, route: Route, params: Dict[str, s
     return result
 
 
-async def _answer_not_found(app: ApiGatewayResolver) -> Response:
+async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     """The not-found route, with ``not_found`` handlers that may be asynchronous."""
     view = app.current_event
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
@@ -73,7 +73,7 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response:
     return await _handle_exception(app, NotFoundError())
 
 
-async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response:
+async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:
     """``ApiGatewayResolver._handle_exception`` with exception handlers that may be asynchronous."""
     handler = app._lookup_exception_handler(type(exc))
     if handler is not None:
@@ -142,7 +142,7 @@ class _AsyncCallRoute:
     def __name__(self) -> str:
         return getattr(self.route.func, "__name__", "route")
 
-    async def __call__(self, app: ApiGatewayResolver) -> Response:
+    async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
         result = await _call_route(app, self.route, app.context.get("_route_args", {}))
         return app._to_response(result, self.route.status_code)
 

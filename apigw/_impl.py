@@ -20,6 +20,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 
+__all__ = ["IMPLEMENTATION", "NO_EXTENSIONS", "REQUIRE_EXTENSIONS", "build_mode", "encoder", "headers", "load", "matcher"]
+
+
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
 

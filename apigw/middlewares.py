@@ -36,7 +36,7 @@ else:
 class NextMiddleware(Protocol):
     """The rest of the chain: call it with the app to get the ``Response``."""
 
-    def __call__(self, app: Any) -> "Response": ...
+    def __call__(self, app: Any) -> Response[Any]: ...
 
 
 class BaseMiddlewareHandler(ABC, Generic[_AppT]):
@@ -50,8 +50,8 @@ class BaseMiddlewareHandler(ABC, Generic[_AppT]):
     """
 
     @abstractmethod
-    def handler(self, app: Any, next_middleware: NextMiddleware) -> "Response":
+    def handler(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
         """Run before and/or after ``next_middleware(app)`` and return the response."""
 
-    def __call__(self, app: Any, next_middleware: NextMiddleware) -> "Response":
+    def __call__(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
         return self.handler(app, next_middleware)

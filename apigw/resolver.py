@@ -46,14 +46,31 @@ from .response import CORSConfig, Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, TypeVar, Union
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        List,
+        Mapping,
+        Optional,
+        Pattern,
+        Sequence,
+        Set,
+        Tuple,
+        Type,
+        TypeVar,
+        Union,
+        overload,
+    )
 
+    from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
     from .integrations import Integration
     from .router import Router
 
     Handler = Callable[..., Any]
     AnyCallable = TypeVar("AnyCallable", bound=Callable[..., Any])
     ExceptionT = TypeVar("ExceptionT", bound=BaseException)
+    NotFoundHandler = TypeVar("NotFoundHandler", bound=Callable[[NotFoundError], Any])
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
@@ -366,9 +383,14 @@ class BaseRouter:
 
         return register
 
-    def not_found(
-        self, func: Optional[Callable[[NotFoundError], Any]] = None
-    ) -> Any:
+    if TYPE_CHECKING:
+
+        @overload
+        def not_found(self, func: None = None) -> Callable[[NotFoundHandler], NotFoundHandler]: ...
+        @overload
+        def not_found(self, func: NotFoundHandler) -> NotFoundHandler: ...
+
+    def not_found(self, func: Any = None) -> Any:
         """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
         if func is None:
             return self.exception_handler(NotFoundError)
@@ -469,16 +491,25 @@ class ApiGatewayResolver(BaseRouter):
 
     # -- request state ----------------------------------------------------------------------------------------------
 
-    @property
-    def current_event(self) -> Any:
-        """The view of the event being resolved in this thread or task (the last one, after ``resolve``)."""
+    def _get_current_event(self) -> Any:
         state = self._request_state.get()
         return None if state is None else state[_EVENT]
 
-    @current_event.setter
-    def current_event(self, event: Any) -> None:
+    def _set_current_event(self, event: Any) -> None:
         state = self._request_state.get()
         self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None])
+
+    if TYPE_CHECKING:  # read-only for type checkers, so each resolver can narrow it to its own view
+
+        @property
+        def current_event(self) -> BaseProxyEvent:
+            """The view of the event being resolved in this thread or task (the last one, after ``resolve``)."""
+    else:
+        current_event = property(
+            _get_current_event,
+            _set_current_event,
+            doc="The view of the event being resolved in this thread or task (the last one, after ``resolve``).",
+        )
 
     @property
     def lambda_context(self) -> Any:
@@ -696,7 +727,7 @@ class ApiGatewayResolver(BaseRouter):
                     return "/"
         return path
 
-    def _answer_not_found(self) -> Response:
+    def _answer_not_found(self) -> Response[Any]:
         """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
         view = self.current_event
         method = view.http_method.upper()
@@ -718,7 +749,7 @@ class ApiGatewayResolver(BaseRouter):
             methods.update(route.method for route in self._routes if route.cors)
         return methods
 
-    def _handle_exception(self, exc: Exception) -> Response:
+    def _handle_exception(self, exc: Exception) -> Response[Any]:
         """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
         handler = self._lookup_exception_handler(type(exc))
         if handler is not None:
@@ -728,7 +759,7 @@ class ApiGatewayResolver(BaseRouter):
                 exc = service_error
         return self._unhandled(exc)
 
-    def _unhandled(self, exc: Exception) -> Response:
+    def _unhandled(self, exc: Exception) -> Response[Any]:
         """What no exception handler answered: a ``ServiceError`` response, the debug-mode traceback, or raised."""
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
@@ -748,7 +779,7 @@ class ApiGatewayResolver(BaseRouter):
                 return handler
         return None
 
-    def _to_response(self, result: Any, status: int = 200) -> Response:
+    def _to_response(self, result: Any, status: int = 200) -> Response[Any]:
         if isinstance(result, Response):
             return result
         if isinstance(result, tuple) and len(result) == 2:
@@ -782,7 +813,7 @@ class _ResponseWriter:
         self.size_limit = size_limit
         self.raise_oversize = raise_oversize
 
-    def write(self, view: BaseProxyEvent, response: Response, route: Route, integration: Integration) -> Dict[str, Any]:
+    def write(self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration) -> Dict[str, Any]:
         """The integration's response dict for ``response``, finished with the route's settings."""
         headers = response.headers
         status = response.status_code
@@ -831,7 +862,7 @@ class _ResponseWriter:
     def _fit(
         self,
         view: BaseProxyEvent,
-        response: Response,
+        response: Response[Any],
         route: Route,
         integration: Integration,
         result: Dict[str, Any],
@@ -868,12 +899,9 @@ class _ResponseWriter:
 
 
 
-class APIGatewayRestResolver(ApiGatewayResolver):
-    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
-    matches the rule ``/orders``."""
-
-    _integration = integrations.REST_API
-    _ignore_trailing_slash = True
+class _NamedResolver(ApiGatewayResolver):
+    """The constructor of the resolvers named after their integration: ``ApiGatewayResolver``'s without
+    ``proxy_type``."""
 
     def __init__(
         self,
@@ -887,9 +915,7 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         *,
         response_size_limit: Optional[int] = None,
     ) -> None:
-        # NOTE: named, not super(): the HTTP API and Function URL resolvers share this __init__.
-        ApiGatewayResolver.__init__(
-            self,
+        super().__init__(
             None,
             cors,
             debug,
@@ -902,20 +928,39 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         )
 
 
-class APIGatewayHttpResolver(ApiGatewayResolver):
+class APIGatewayRestResolver(_NamedResolver):
+    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
+    matches the rule ``/orders``."""
+
+    _integration = integrations.REST_API
+    _ignore_trailing_slash = True
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEvent: ...
+
+
+class APIGatewayHttpResolver(_NamedResolver):
     """Resolver for API Gateway HTTP APIs (payload 2.0)."""
 
     _integration = integrations.HTTP_API
 
-    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEventV2: ...
 
 
-class LambdaFunctionUrlResolver(ApiGatewayResolver):
+class LambdaFunctionUrlResolver(_NamedResolver):
     """Resolver for Lambda Function URLs (payload 2.0)."""
 
     _integration = integrations.FUNCTION_URL
 
-    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> LambdaFunctionUrlEvent: ...
 
 
 class ALBResolver(ApiGatewayResolver):
@@ -928,6 +973,11 @@ class ALBResolver(ApiGatewayResolver):
     """
 
     _integration = integrations.ALB
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> ALBEvent: ...
 
     def __init__(
         self,
@@ -968,7 +1018,7 @@ class ResponseBuilder:
     ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
 
     def __init__(
-        self, response: Response, serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
+        self, response: Response[Any], serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
     ) -> None:
         self.response = response
         self.serializer = serializer or _impl.encoder.dumps
@@ -1024,7 +1074,7 @@ class _CallRoute:
     def __name__(self) -> str:
         return getattr(self.route.func, "__name__", "route")
 
-    def __call__(self, app: ApiGatewayResolver) -> Response:
+    def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
         route = self.route
         params = app.context.get("_route_args", {})
         result = route.func(**params) if route.invoke is None else route.invoke(app, params)
