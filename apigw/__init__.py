@@ -33,9 +33,11 @@ from .resolver import (
     APIGatewayHttpResolver,
     APIGatewayRestResolver,
     ApiGatewayResolver,
+    BaseRouter,
     LambdaFunctionUrlResolver,
     ProxyEventType,
     ResponseBuilder,
+    Route,
 )
 from .response import Cookie, CORSConfig, Response, SameSite
 from .router import ALBRouter, APIGatewayHttpRouter, APIGatewayRouter, LambdaFunctionUrlRouter, Router
@@ -54,6 +56,7 @@ __all__ = [
     "ApiGatewayResolver",
     "BadRequestError",
     "BaseMiddlewareHandler",
+    "BaseRouter",
     "CORSConfig",
     "Cookie",
     "ForbiddenError",
@@ -67,6 +70,7 @@ __all__ = [
     "RequestEntityTooLargeError",
     "RequestTimeoutError",
     "Response",
+    "Route",
     "Router",
     "SameSite",
     "ServiceError",

@@ -759,6 +759,22 @@ class ApiGatewayResolver(BaseRouter):
                 exc = service_error
         return self._unhandled(exc)
 
+    def error_response(self, exc: Exception) -> Response[Any]:
+        """The app's own error response for ``exc``: what its exception handlers, the ``ServiceError`` rule or debug
+        mode answer (an exception nothing answers is raised again).
+
+        For middlewares that finish every response, errors included::
+
+            def add_request_id(app, next_middleware):
+                try:
+                    response = next_middleware(app)
+                except Exception as exc:
+                    response = app.error_response(exc)
+                response.headers["X-Request-Id"] = app.lambda_context.aws_request_id
+                return response
+        """
+        return self._handle_exception(exc)
+
     def _unhandled(self, exc: Exception) -> Response[Any]:
         """What no exception handler answered: a ``ServiceError`` response, the debug-mode traceback, or raised."""
         if isinstance(exc, ServiceError):

@@ -533,3 +533,44 @@ def test_a_handler_returning_none_sends_json_null():
     app.get("/none")(lambda: None)
 
     assert app(rest_event("/none"), None)["body"] == "null"
+
+
+def test_a_middleware_can_finish_the_apps_error_response():
+    def add_request_id(app, next_middleware):
+        try:
+            response = next_middleware(app)
+        except Exception as exc:
+            response = app.error_response(exc)
+        response.headers["X-Request-Id"] = "r-1"
+        return response
+
+    from apigw.exceptions import NotFoundError
+
+    app = APIGatewayRestResolver()
+    app.use([add_request_id])
+
+    @app.get("/orders/<order_id>")
+    def get_order(order_id):
+        raise NotFoundError(f"no order {order_id}")
+
+    response = app(rest_event("/orders/9"), None)
+
+    assert response["statusCode"] == 404
+    assert body(response)["message"] == "no order 9"
+    assert response["headers"]["X-Request-Id"] == "r-1"
+
+
+def test_without_error_response_a_middlewares_headers_do_not_reach_an_error_response():
+    def add_header(app, next_middleware):
+        response = next_middleware(app)
+        response.headers["X-Seen"] = "1"
+        return response
+
+    app = APIGatewayRestResolver()
+    app.use([add_header])
+    app.get("/boom")(lambda: (_ for _ in ()).throw(ValueError("boom")))
+    app.exception_handler(ValueError)(lambda exc: Response(400, content_types.TEXT_PLAIN, "bad"))
+
+    response = app(rest_event("/boom"), None)
+
+    assert response["statusCode"] == 400 and "X-Seen" not in response["headers"]
