@@ -23,8 +23,9 @@ from . import _layouts, events
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
-    from typing import Any, Dict, List, Mapping, Optional, Tuple
+    from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
+    from ._wire import CookiesInput, HeadersInput, HttpRequest, QueryInput
     from .events import BaseProxyEvent
 
 #: Lambda's synchronous response payload limit: 6 MB of response JSON. API Gateway's own 10 MB is never reached.
@@ -78,6 +79,82 @@ class Integration:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
         return self.name
 
+    # -- the HTTP side, for the test client, the dev server and the CLI (docs/wire-formats.md) ---------------------
+
+    def build_event(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
+        body: Union[str, bytes, None] = None,
+        stage: Optional[str] = None,
+        multi_value: bool = False,
+        source_ip: str = "127.0.0.1",
+    ) -> Dict[str, Any]:
+        """The event this integration sends to a Lambda function for one HTTP request.
+
+        ``path`` is the path exactly as the client sent it (percent-encoded), optionally with ``?query``; ``query`` adds
+        parameters (a mapping whose values may be lists, or ``(name, value)`` pairs; encoded here); ``headers`` is
+        a mapping (values may be lists) or ``(name, value)`` pairs, names as the client spelled them; ``cookies``
+        (a mapping, or ``"name=value"`` strings) become a ``Cookie`` header; a ``str`` body is sent as text, a
+        ``bytes`` body base64-encoded with ``isBase64Encoded``. ``stage`` names the API Gateway stage (REST
+        ``Prod``, HTTP API ``$default`` when not given); ``multi_value`` is an ALB target group's multi-value
+        headers setting.
+
+        >>> event = HTTP_API.build_event("GET", "/orders?tag=a&tag=b", headers={"X-Id": ["1", "2"]})
+        >>> event["rawPath"], event["queryStringParameters"], event["headers"]
+        ('/orders', {'tag': 'a,b'}, {'x-id': '1,2'})
+        """
+        from . import _wire  # PERF: dev tools only; a resolver at work never builds events
+
+        request = _wire.http_request(self.name, method, path, query, headers, cookies, body, stage, multi_value, source_ip)
+        return self._event(request, _wire)
+
+    def response_problems(self, response: Any, event: Optional[Mapping[str, Any]] = None) -> List[str]:
+        """Why this integration would refuse ``response`` (a function's return value), or lose part of it: one
+        sentence per problem (shape, types, size against ``response_limit``); ``[]`` for a legal response.
+        ``event`` is the request (an ALB's header mode follows it).
+
+        >>> REST_API.response_problems({"statusCode": "200", "body": "hi"})
+        ["'statusCode' is '200' (str), not an int"]
+        """
+        from . import _wire  # PERF: dev tools only
+
+        problems: List[str] = []
+        if _wire.check_common(response, self.response_limit, problems, self._any_json_response):
+            if isinstance(response, dict) and (not self._any_json_response or "statusCode" in response):
+                self._check_response(response, event or {}, problems, _wire)
+        return problems
+
+    def http_response(
+        self, response: Any, event: Optional[Mapping[str, Any]] = None
+    ) -> Tuple[int, List[Tuple[str, str]], bytes]:
+        """What an HTTP client receives for a legal ``response``: the status, the header ``(name, value)`` pairs
+        (each cookie its own ``Set-Cookie``) and the body bytes (base64 decoded). Check ``response_problems``
+        first: an illegal response has no defined answer (AWS sends a 502)."""
+        from . import _wire  # PERF: dev tools only
+
+        return _wire.status_of(response), self._http_headers(response, event or {}), _wire.body_bytes(response)
+
+    #: True when any JSON value is a valid response (HTTP API 2.0 answers one without ``statusCode`` as a 200)
+    _any_json_response = False
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        raise NotImplementedError(f"{self.title} events cannot be built yet")
+
+    def _check_response(
+        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
+    ) -> None:
+        wire.check_status(response, problems)
+        wire.check_single_headers(response, "headers", problems)
+        wire.check_body(response, problems, self.null_body)
+
+    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
+        return list((response.get("headers") or {}).items())
+
     def __repr__(self) -> str:
         return f"<integration {self.name}: {self.title}>"
 
@@ -95,6 +172,75 @@ class RestApi(Integration):
     cors_without_origin_in_headers_only = True
     mismatch_possible = True  # an ALB event reads as a REST event
 
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        # A catch-all API: the resource "/{proxy+}" (and "/" for the root), as a router behind API Gateway has.
+        stage = request.stage or "Prod"
+        path = request.raw_path  # NOTE: REST keeps the percent-encoding in `path`; pathParameters are decoded
+        root = path == "/"
+        resource = "/" if root else "/{proxy+}"
+        headers = wire.grouped(request.headers, lower=False)
+        query = wire.by_name(wire.decoded(request.query))
+        return {
+            "resource": resource,
+            "path": path,
+            "httpMethod": request.method,
+            "headers": {name: values[-1] for name, values in headers.items()} or None,
+            "multiValueHeaders": headers or None,
+            "queryStringParameters": {name: values[-1] for name, values in query.items()} or None,
+            "multiValueQueryStringParameters": query or None,
+            "pathParameters": None if root else {"proxy": wire.unquote(path[1:])},
+            "stageVariables": None,
+            "requestContext": {
+                "resourceId": "abc123",
+                "resourcePath": resource,
+                "httpMethod": request.method,
+                "extendedRequestId": request.request_id[:16],
+                "requestTime": request.request_time,
+                "path": f"/{stage}{path}",
+                "accountId": wire.ACCOUNT_ID,
+                "protocol": "HTTP/1.1",
+                "stage": stage,
+                "domainPrefix": wire.API_ID,
+                "requestTimeEpoch": request.epoch_ms,
+                "requestId": request.request_id,
+                "identity": {
+                    "cognitoIdentityPoolId": None,
+                    "accountId": None,
+                    "cognitoIdentityId": None,
+                    "caller": None,
+                    "sourceIp": request.source_ip,
+                    "principalOrgId": None,
+                    "accessKey": None,
+                    "cognitoAuthenticationType": None,
+                    "cognitoAuthenticationProvider": None,
+                    "userArn": None,
+                    "userAgent": request.header("User-Agent"),
+                    "user": None,
+                },
+                "domainName": f"{wire.API_ID}.execute-api.{wire.REGION}.amazonaws.com",
+                "apiId": wire.API_ID,
+            },
+            "body": request.body,
+            "isBase64Encoded": request.is_base64,
+        }
+
+    def _check_response(
+        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
+    ) -> None:
+        # API Gateway answers 502 "Malformed Lambda proxy response" to any other key.
+        wire.check_unknown_keys(response, _REST_RESPONSE_KEYS, self.title, problems)
+        super()._check_response(response, event, problems, wire)
+        wire.check_multi_headers(response, "multiValueHeaders", problems)
+
+    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
+        # API Gateway merges the two maps; a name/value pair present in both is sent once.
+        pairs = [(name, value) for name, values in (response.get("multiValueHeaders") or {}).items() for value in values]
+        sent = {(name.lower(), value) for name, value in pairs}
+        for name, value in (response.get("headers") or {}).items():
+            if (name.lower(), value) not in sent:
+                pairs.append((name, value))
+        return pairs
+
 
 class HttpApi(Integration):
     """API Gateway HTTP API, payload 2.0: joined ``headers`` and a ``cookies`` list."""
@@ -108,6 +254,79 @@ class HttpApi(Integration):
     def family(self) -> str:
         return "v2"
 
+    _any_json_response = True
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        stage = request.stage or "$default"
+        raw_path = wire.unquote(request.raw_path)  # NOTE: HTTP API hands the path over percent-decoded
+        if stage != "$default":
+            raw_path = f"/{stage}{raw_path}"
+        domain = f"{wire.API_ID}.execute-api.{wire.REGION}.amazonaws.com"
+        return self._v2_event(request, wire, raw_path, stage, wire.API_ID, domain, wire.ACCOUNT_ID)
+
+    def _v2_event(
+        self, request: HttpRequest, wire: ModuleType, raw_path: str, stage: str, prefix: str, domain: str, account: str
+    ) -> Dict[str, Any]:
+        headers = wire.grouped(request.headers, lower=True)
+        cookies = wire.cookie_values(headers.pop("cookie", []))  # the Cookie header becomes the cookies list
+        event: Dict[str, Any] = {
+            "version": "2.0",
+            "routeKey": "$default",
+            "rawPath": raw_path,
+            "rawQueryString": request.raw_query,
+        }
+        if cookies:
+            event["cookies"] = cookies
+        event["headers"] = {name: ",".join(values) for name, values in headers.items()}
+        if request.query:
+            query = wire.by_name(wire.decoded(request.query))
+            event["queryStringParameters"] = {name: ",".join(values) for name, values in query.items()}
+        event["requestContext"] = {
+            "accountId": account,
+            "apiId": prefix,
+            "domainName": domain,
+            "domainPrefix": prefix,
+            "http": {
+                "method": request.method,
+                "path": raw_path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": request.source_ip,
+                "userAgent": request.header("User-Agent") or "",
+            },
+            "requestId": request.request_id,
+            "routeKey": "$default",
+            "stage": stage,
+            "time": request.request_time,
+            "timeEpoch": request.epoch_ms,
+        }
+        if request.body is not None:
+            event["body"] = request.body
+        event["isBase64Encoded"] = request.is_base64
+        return event
+
+    def _check_response(
+        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
+    ) -> None:
+        super()._check_response(response, event, problems, wire)
+        cookies = response.get("cookies")
+        if cookies is not None and not (isinstance(cookies, list) and all(isinstance(one, str) for one in cookies)):
+            problems.append(f"'cookies' is {cookies!r}, not a list of Set-Cookie strings")
+
+    def http_response(
+        self, response: Any, event: Optional[Mapping[str, Any]] = None
+    ) -> Tuple[int, List[Tuple[str, str]], bytes]:
+        if not isinstance(response, dict) or "statusCode" not in response:
+            # Payload 2.0: any other JSON value is a 200 with that JSON as the body.
+            import json
+
+            return 200, [("content-type", "application/json")], json.dumps(response).encode("utf-8")
+        return super().http_response(response, event)
+
+    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
+        pairs = list((response.get("headers") or {}).items())
+        pairs.extend(("set-cookie", cookie) for cookie in response.get("cookies") or ())
+        return pairs
+
 
 class FunctionUrl(HttpApi):
     """Lambda Function URL: the HTTP API 2.0 format without stages."""
@@ -116,6 +335,13 @@ class FunctionUrl(HttpApi):
     title = "Lambda Function URL"
     resolver_name = "LambdaFunctionUrlResolver"
     event_class = events.LambdaFunctionUrlEvent
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        if request.stage not in (None, "$default"):
+            raise ValueError(f"a Function URL has no stages (stage {request.stage!r})")
+        domain = f"{wire.FUNCTION_URL_ID}.lambda-url.{wire.REGION}.on.aws"
+        # The path keeps its percent-encoding; accountId is "anonymous" without IAM auth.
+        return self._v2_event(request, wire, request.raw_path, "$default", wire.FUNCTION_URL_ID, domain, "anonymous")
 
 
 class Alb(Integration):
@@ -151,6 +377,56 @@ class Alb(Integration):
         result["body"] = body
         result["isBase64Encoded"] = is_base64
         return result
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        if request.stage is not None:
+            raise ValueError(f"an ALB has no stages (stage {request.stage!r})")
+        headers = wire.grouped(request.headers, lower=True)
+        query = wire.by_name(request.query)  # NOTE: names and values as the client sent them, not decoded
+        event: Dict[str, Any] = {
+            "requestContext": {"elb": {"targetGroupArn": wire.TARGET_GROUP_ARN}},
+            "httpMethod": request.method,
+            "path": request.raw_path,
+        }
+        if request.multi_value:
+            event["multiValueQueryStringParameters"] = query
+            event["multiValueHeaders"] = headers
+        else:  # one value per name: the last one sent
+            event["queryStringParameters"] = {name: values[-1] for name, values in query.items()}
+            event["headers"] = {name: values[-1] for name, values in headers.items()}
+        event["body"] = "" if request.body is None else request.body
+        event["isBase64Encoded"] = request.is_base64
+        return event
+
+    def _check_response(
+        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
+    ) -> None:
+        super()._check_response(response, event, problems, wire)
+        wire.check_multi_headers(response, "multiValueHeaders", problems)
+        description = response.get("statusDescription")
+        if description is not None and not isinstance(description, str):
+            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
+        if event:
+            used, ignored = ("multiValueHeaders", "headers") if _alb_multi(event) else ("headers", "multiValueHeaders")
+            if response.get(ignored):
+                problems.append(
+                    f"this target group sends {used} (see the request), so the ALB ignores the response's {ignored!r}"
+                )
+
+    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
+        if _alb_multi(event) if event else "multiValueHeaders" in response:
+            multi = response.get("multiValueHeaders") or {}
+            return [(name, value) for name, values in multi.items() for value in values]
+        # Differently-cased Set-Cookie keys (several cookies in single-value mode) each become a header.
+        return list((response.get("headers") or {}).items())
+
+
+_REST_RESPONSE_KEYS = ("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded")
+
+
+def _alb_multi(event: Mapping[str, Any]) -> bool:
+    """Whether the target group of this ALB request event has multi-value headers on."""
+    return event.get("multiValueHeaders") is not None
 
 
 REST_API = RestApi()

@@ -1,10 +1,17 @@
-"""Small builders for the four HTTP event formats, so tests say only what matters to them."""
+"""Event builders for the tests: thin wrappers over ``Integration.build_event`` (the builder the test client and the
+dev server use), so that every test event is laid out as AWS sends it and tests say only what matters to them.
+
+Each wrapper keeps the keyword arguments tests were written with; ``**extra`` keys replace the built event's keys
+as given (a ``None`` included, to mimic a JSON null).
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
+
+from apigw.integrations import ALB, FUNCTION_URL, HTTP_API, REST_API
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "events"
 
@@ -23,21 +30,7 @@ def rest_event(
     **extra: Any,
 ) -> Dict[str, Any]:
     """API Gateway REST (payload 1.0): ``headers`` and ``multiValueHeaders`` both present, as AWS sends them."""
-    headers = headers or {}
-    event = {
-        "resource": path,
-        "path": path,
-        "httpMethod": method,
-        "headers": headers,
-        "multiValueHeaders": {name: [value] for name, value in headers.items()},
-        "queryStringParameters": query,
-        "multiValueQueryStringParameters": {k: [v] for k, v in query.items()} if query else None,
-        "pathParameters": None,
-        "stageVariables": None,
-        "requestContext": {"stage": "Prod", "path": f"/Prod{path}", "requestId": "req-1", "httpMethod": method},
-        "body": body,
-        "isBase64Encoded": False,
-    }
+    event = REST_API.build_event(method, path, query=query, headers=headers, body=body)
     event.update(extra)
     return event
 
@@ -48,35 +41,29 @@ def http_event(
     headers: Optional[Dict[str, str]] = None,
     body: Optional[str] = None,
     stage: str = "$default",
-    cookies: Optional[list] = None,
+    cookies: Optional[List[str]] = None,
     **extra: Any,
 ) -> Dict[str, Any]:
-    """API Gateway HTTP API (payload 2.0): lowercase header names, ``cookies`` outside the headers."""
-    event = {
-        "version": "2.0",
-        "routeKey": "$default",
-        "rawPath": path,
-        "rawQueryString": "",
-        "headers": {name.lower(): value for name, value in (headers or {}).items()},
-        "requestContext": {
-            "stage": stage,
-            "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "198.51.100.7"},
-            "requestId": "req-2",
-            "domainName": "abc123.execute-api.eu-west-1.amazonaws.com",
-        },
-        "body": body,
-        "isBase64Encoded": False,
-    }
-    if cookies is not None:
-        event["cookies"] = cookies
+    """API Gateway HTTP API (payload 2.0): lowercase header names, ``cookies`` outside the headers. ``path`` is the
+    ``rawPath`` exactly as given (a named stage's ``/{stage}`` prefix included, when the test wants one)."""
+    event = HTTP_API.build_event(method, "/", headers=headers, body=body, stage=stage, cookies=cookies)
+    _set_raw_path(event, path)
     event.update(extra)
     return event
 
 
-def url_event(path: str = "/hello", method: str = "GET", **kwargs: Any) -> Dict[str, Any]:
+def url_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, str]] = None,
+    body: Optional[str] = None,
+    cookies: Optional[List[str]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
     """Lambda Function URL (payload 2.0 with a ``lambda-url`` domain)."""
-    event = http_event(path, method, **kwargs)
-    event["requestContext"]["domainName"] = "abcdefghij.lambda-url.eu-west-1.on.aws"
+    event = FUNCTION_URL.build_event(method, "/", headers=headers, body=body, cookies=cookies)
+    _set_raw_path(event, path)
+    event.update(extra)
     return event
 
 
@@ -89,19 +76,13 @@ def alb_event(
     **extra: Any,
 ) -> Dict[str, Any]:
     """ALB target event, single-value (``headers``) or multi-value (``multiValueHeaders``) mode."""
-    lowered = {name.lower(): value for name, value in (headers or {}).items()}
-    event: Dict[str, Any] = {
-        "requestContext": {"elb": {"targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:tg/x/1"}},
-        "httpMethod": method,
-        "path": path,
-        "body": body if body is not None else "",
-        "isBase64Encoded": False,
-    }
-    if multi_value:
-        event["multiValueHeaders"] = {name: [value] for name, value in lowered.items()}
-        event["multiValueQueryStringParameters"] = {}
-    else:
-        event["headers"] = lowered
-        event["queryStringParameters"] = {}
+    event = ALB.build_event(method, path, headers=headers, body=body, multi_value=multi_value)
     event.update(extra)
     return event
+
+
+def _set_raw_path(event: Dict[str, Any], path: str) -> None:
+    path, _, query = path.partition("?")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    if query:
+        event["rawQueryString"] = query

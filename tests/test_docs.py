@@ -13,6 +13,7 @@ MODULES_WITH_EXAMPLES = [
     "apigw._headers_py",
     "apigw._matcher_py",
     "apigw.events",
+    "apigw.integrations",
     "apigw.middlewares",
     "apigw.response",
 ]

@@ -1,0 +1,360 @@
+"""The HTTP side of the integrations, for the dev tools: one HTTP request as the integrations' event builders take
+it, and the checks and readers of response dicts.
+
+Loaded only by ``Integration.build_event``, ``response_problems`` and ``http_response`` (the test client, the dev
+server and the CLI), never by a resolver at work. Each integration in ``apigw.integrations`` lays its own event and
+response out; what they share lives here. The wire-format facts these follow are in ``docs/wire-formats.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import time
+from urllib.parse import quote, unquote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+    HeaderValue = Union[str, int, Sequence[Union[str, int]]]
+    HeadersInput = Union[Mapping[str, HeaderValue], Iterable[Tuple[str, Union[str, int]]], None]
+    QueryValue = Union[str, int, float, Sequence[Union[str, int, float]]]
+    QueryInput = Union[Mapping[str, QueryValue], Iterable[Tuple[str, Union[str, int, float]]], None]
+    CookiesInput = Union[Mapping[str, str], Sequence[str], None]
+    Pairs = List[Tuple[str, str]]
+
+# Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids).
+ACCOUNT_ID = "123456789012"
+REGION = "us-east-1"
+API_ID = "a1b2c3d4e5"
+FUNCTION_URL_ID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"
+TARGET_GROUP_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT_ID}:targetgroup/apigw-local/0123456789abcdef"
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_HTTP_TOKEN_EXTRA = "!#$%&'*+-.^_`|~"
+
+
+class HttpRequest:
+    """One HTTP request as a client sent it, before any integration formats it: what the builders read.
+
+    ``raw_path`` and the ``query`` pairs are as on the wire (percent-encoded); each integration decodes what AWS
+    decodes for it. ``headers`` are ``(name, value)`` pairs in the order sent, repeated names included.
+    """
+
+    __slots__ = (
+        "method",
+        "raw_path",
+        "raw_query",
+        "query",
+        "headers",
+        "body",
+        "is_base64",
+        "stage",
+        "multi_value",
+        "source_ip",
+        "request_id",
+        "epoch_ms",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        raw_path: str,
+        raw_query: str,
+        headers: Pairs,
+        body: Optional[str],
+        is_base64: bool,
+        stage: Optional[str],
+        multi_value: bool,
+        source_ip: str,
+    ) -> None:
+        self.method = method
+        self.raw_path = raw_path
+        self.raw_query = raw_query
+        self.query = split_query(raw_query)
+        self.headers = headers
+        self.body = body
+        self.is_base64 = is_base64
+        self.stage = stage
+        self.multi_value = multi_value
+        self.source_ip = source_ip
+        self.request_id = new_request_id()
+        self.epoch_ms = int(time.time() * 1000)
+
+    def header(self, name: str) -> Optional[str]:
+        """The last value of header ``name`` (any case), or ``None``."""
+        lowered = name.lower()
+        found = None
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                found = value
+        return found
+
+    @property
+    def request_time(self) -> str:
+        """``12/Mar/2024:09:41:07 +0000``: the time format of API Gateway's request contexts."""
+        moment = time.gmtime(self.epoch_ms / 1000)
+        return (
+            f"{moment.tm_mday:02d}/{_MONTHS[moment.tm_mon - 1]}/{moment.tm_year}:"
+            f"{moment.tm_hour:02d}:{moment.tm_min:02d}:{moment.tm_sec:02d} +0000"
+        )
+
+
+def http_request(
+    integration_name: str,
+    method: str,
+    path: str,
+    query: QueryInput,
+    headers: HeadersInput,
+    cookies: CookiesInput,
+    body: Union[str, bytes, bytearray, memoryview, None],
+    stage: Optional[str],
+    multi_value: bool,
+    source_ip: str,
+) -> HttpRequest:
+    """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``."""
+    if not isinstance(method, str) or not method or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in method):
+        raise ValueError(f"an HTTP method is a word such as 'GET', not {method!r}")
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ValueError(f"a request path starts with '/', such as '/orders/42?page=2', not {path!r}")
+    raw_path, _, raw_query = path.partition("?")
+    extra = encode_query(query)
+    if extra:
+        raw_query = f"{raw_query}&{extra}" if raw_query else extra
+    pairs = header_pairs(headers)
+    cookie = cookie_header(cookies)
+    if cookie:
+        pairs.append(("Cookie", cookie))
+    if body is None:
+        text: Optional[str] = None
+        is_base64 = False
+    elif isinstance(body, str):
+        text, is_base64 = body, False
+    elif isinstance(body, (bytes, bytearray, memoryview)):
+        text, is_base64 = base64.b64encode(bytes(body)).decode("ascii"), True
+    else:
+        raise TypeError(f"a request body is str (text), bytes (sent base64-encoded) or None, not {type(body).__name__}")
+    if multi_value and integration_name != "alb":
+        raise ValueError(f"multi_value (multi-value headers) is a setting of ALB target groups, not of {integration_name}")
+    if stage is not None and (not isinstance(stage, str) or not stage or "/" in stage):
+        raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
+    return HttpRequest(method.upper(), raw_path, raw_query, pairs, text, is_base64, stage, multi_value, source_ip)
+
+
+def quote_path(path: str) -> str:
+    """``path`` as an HTTP client sends it: a space, a non-ASCII letter or a control character percent-encoded
+    (``%`` sequences and ``?`` kept)."""
+    return quote(path, safe="/%:@!$&'()*+,;=-._~?")
+
+
+def encode_query(query: QueryInput) -> str:
+    """``query`` (a mapping whose values may be lists, or ``(name, value)`` pairs) as query string text."""
+    if not query:
+        return ""
+    items = query.items() if hasattr(query, "items") else query
+    parts = []
+    for name, value in items:
+        if not isinstance(name, str):
+            raise TypeError(f"query parameter names are str, not {name!r}")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for one in values:
+            if isinstance(one, bool) or not isinstance(one, (str, int, float)):
+                raise TypeError(f"query parameter {name!r}: a value is a str (or a number), not {one!r}")
+            # quote, not quote_plus: %20 means a space under every decoding rule; '+' does not.
+            parts.append(f"{quote(name, safe='')}={quote(str(one), safe='')}")
+    return "&".join(parts)
+
+
+def split_query(raw_query: str) -> Pairs:
+    """``a=1&b=&c`` as raw ``(name, value)`` pairs, still percent-encoded."""
+    pairs = []
+    for part in raw_query.split("&"):
+        if part:
+            name, _, value = part.partition("=")
+            pairs.append((name, value))
+    return pairs
+
+
+def decoded(pairs: Pairs) -> Pairs:
+    """Percent-decoded pairs (``+`` stays ``+``: see ``docs/wire-formats.md``)."""
+    return [(unquote(name), unquote(value)) for name, value in pairs]
+
+
+def header_pairs(headers: HeadersInput) -> Pairs:
+    """Request headers (a mapping whose values may be lists, or ``(name, value)`` pairs) as checked pairs."""
+    if not headers:
+        return []
+    items = headers.items() if hasattr(headers, "items") else headers
+    pairs = []
+    for name, value in items:
+        if not isinstance(name, str) or not name or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name):
+            raise ValueError(f"{name!r} is not an HTTP header name")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for one in values:
+            if isinstance(one, int) and not isinstance(one, bool):
+                one = str(one)
+            if not isinstance(one, str):
+                raise TypeError(f"header {name!r}: a value is a str, not {one!r}")
+            if "\r" in one or "\n" in one or "\x00" in one:
+                raise ValueError(f"header {name!r}: a value cannot hold CR, LF or NUL ({one!r})")
+            pairs.append((name, one))
+    return pairs
+
+
+def cookie_header(cookies: CookiesInput) -> str:
+    """The ``Cookie`` header value for ``cookies`` (a name-to-value mapping, or ``"name=value"`` strings)."""
+    if not cookies:
+        return ""
+    if isinstance(cookies, str):
+        raise TypeError("cookies is a mapping such as {'session': 'abc'} or a list of 'name=value' strings, not a str")
+    items = [f"{name}={value}" for name, value in cookies.items()] if hasattr(cookies, "items") else list(cookies)
+    for item in items:
+        if not isinstance(item, str) or "=" not in item or ";" in item or "\r" in item or "\n" in item:
+            raise ValueError(f"{item!r} is not a cookie ('name=value', without ';' or line breaks)")
+    return "; ".join(items)
+
+
+def by_name(pairs: Pairs) -> Dict[str, List[str]]:
+    """Values by exact name (query parameter names are case-sensitive)."""
+    result: Dict[str, List[str]] = {}
+    for name, value in pairs:
+        result.setdefault(name, []).append(value)
+    return result
+
+
+def grouped(pairs: Pairs, lower: bool) -> Dict[str, List[str]]:
+    """Values by header name, names compared ignoring case: lowercased, or as first spelled."""
+    result: Dict[str, List[str]] = {}
+    spelling: Dict[str, str] = {}
+    for name, value in pairs:
+        key = name.lower()
+        if lower:
+            result.setdefault(key, []).append(value)
+        else:
+            result.setdefault(spelling.setdefault(key, name), []).append(value)
+    return result
+
+
+def cookie_values(values: List[str]) -> List[str]:
+    """``["a=1; b=2"]`` (Cookie header values) as ``["a=1", "b=2"]``."""
+    return [item.strip() for value in values for item in value.split(";") if item.strip()]
+
+
+def new_request_id() -> str:
+    """A random id in the UUID layout AWS uses for request ids."""
+    text = os.urandom(16).hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+# -- responses --------------------------------------------------------------------------------------------------
+
+
+def check_common(response: Any, limit: int, problems: List[str], any_json: bool = False) -> bool:
+    """Problems every integration shares (a dict unless ``any_json``, JSON-encodable, within ``limit``); False when
+    the shape is so wrong that nothing else can be checked."""
+    if not any_json and not isinstance(response, dict):
+        problems.append(f"the response is a {type(response).__name__}, not a dict with a statusCode")
+        return False
+    try:
+        size = response_size(response)
+    except (TypeError, ValueError) as exc:
+        problems.append(f"the response is not JSON (Lambda cannot return it): {exc}")
+        return False
+    if size > limit:
+        problems.append(f"the response is {size} bytes of JSON, more than the {limit} bytes the integration takes")
+    return True
+
+
+def response_size(response: Any) -> int:
+    """Bytes of the response JSON as the Lambda runtime writes it (see ``apigw.resolver``)."""
+    runtime = os.environ.get("AWS_EXECUTION_ENV", "")
+    version = runtime.rpartition("python3.")[2]
+    ensure_ascii = not (runtime.startswith("AWS_Lambda_python3.") and version.isdigit() and int(version) >= 12)
+    return len(json.dumps(response, ensure_ascii=ensure_ascii).encode("utf-8"))
+
+
+def check_status(response: Dict[str, Any], problems: List[str]) -> None:
+    status = response.get("statusCode", None)
+    if "statusCode" not in response:
+        problems.append("the response has no 'statusCode'")
+    elif type(status) is not int:
+        problems.append(f"'statusCode' is {status!r} ({type(status).__name__}), not an int")
+    elif not 100 <= status <= 599:
+        problems.append(f"'statusCode' {status} is not an HTTP status (100-599)")
+
+
+def check_single_headers(response: Dict[str, Any], key: str, problems: List[str]) -> None:
+    headers = response.get(key)
+    if headers is None:
+        return
+    if not isinstance(headers, dict):
+        problems.append(f"{key!r} is a {type(headers).__name__}, not a dict of header names to str values")
+        return
+    for name, value in headers.items():
+        _check_header(key, name, value, problems)
+
+
+def check_multi_headers(response: Dict[str, Any], key: str, problems: List[str]) -> None:
+    headers = response.get(key)
+    if headers is None:
+        return
+    if not isinstance(headers, dict):
+        problems.append(f"{key!r} is a {type(headers).__name__}, not a dict of header names to lists of str")
+        return
+    for name, values in headers.items():
+        if not isinstance(values, list):
+            problems.append(f"{key}[{name!r}] is {values!r}, not a list of str")
+            continue
+        for value in values:
+            _check_header(key, name, value, problems)
+
+
+def _check_header(key: str, name: Any, value: Any, problems: List[str]) -> None:
+    if not isinstance(name, str) or not name or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name):
+        problems.append(f"{key} has {name!r}, which is not an HTTP header name")
+    elif not isinstance(value, str):
+        problems.append(f"{key}[{name!r}] is {value!r} ({type(value).__name__}), not a str")
+    elif "\r" in value or "\n" in value or "\x00" in value:
+        problems.append(f"{key}[{name!r}] holds CR, LF or NUL: {value!r}")
+
+
+def check_body(response: Dict[str, Any], problems: List[str], null_allowed: bool = True) -> None:
+    body = response.get("body")
+    is_base64 = response.get("isBase64Encoded", False)
+    if not isinstance(is_base64, bool):
+        problems.append(f"'isBase64Encoded' is {is_base64!r}, not true or false")
+    if body is None:
+        if not null_allowed:
+            problems.append("'body' is missing or null; this integration answers 502 to that (send \"\")")
+        return
+    if not isinstance(body, str):
+        problems.append(f"'body' is a {type(body).__name__}, not a str (JSON text, or base64 with isBase64Encoded)")
+        return
+    if is_base64 is True:
+        try:
+            base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            problems.append(f"'isBase64Encoded' is true but 'body' is not base64: {exc}")
+
+
+def check_unknown_keys(response: Dict[str, Any], known: Tuple[str, ...], what: str, problems: List[str]) -> None:
+    unknown = sorted(str(key) for key in response if key not in known)
+    if unknown:
+        problems.append(f"{what} refuses a response with other keys than {', '.join(known)}: {', '.join(unknown)}")
+
+
+def body_bytes(response: Dict[str, Any]) -> bytes:
+    """The body bytes a client receives for a (legal) response dict."""
+    body = response.get("body")
+    if not body:
+        return b""
+    if response.get("isBase64Encoded"):
+        return base64.b64decode(body)
+    return str(body).encode("utf-8")
+
+
+def status_of(response: Dict[str, Any]) -> int:
+    return int(response["statusCode"])
