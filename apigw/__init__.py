@@ -14,6 +14,7 @@
 
 from . import content_types
 from ._impl import IMPLEMENTATION
+from .any_integration import AnyIntegrationResolver
 from .exceptions import (
     BadRequestError,
     ForbiddenError,
@@ -47,6 +48,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ALBResolver",
     "ALBRouter",
+    "AnyIntegrationResolver",
     "APIGatewayHttpRouter",
     "APIGatewayRouter",
     "LambdaFunctionUrlRouter",

@@ -1,0 +1,110 @@
+"""``AnyIntegrationResolver``: one app for a function that sits behind several integrations at once.
+
+The named resolvers (``APIGatewayRestResolver``, ``ALBResolver``, ...) read one integration's events and refuse the
+others'. This one recognises the integration of each event (``apigw.integrations.detect``) and answers in that
+integration's format, so the same function can serve an API Gateway REST API, an HTTP API, a Function URL and an
+ALB; the dev server uses it for handlers of any integration::
+
+    from apigw import AnyIntegrationResolver
+
+    app = AnyIntegrationResolver()
+
+    @app.get("/health")
+    def health():
+        return {"ok": True}
+
+    def lambda_handler(event, context):
+        return app.resolve(event, context)
+
+Its name says what it does, so it is not taken for Powertools' ``ApiGatewayResolver`` (one integration, REST by
+default). Trailing slashes are significant, as in ``ApiGatewayResolver``; the ALB views keep query values as the
+ALB sends them (percent-encoded).
+"""
+
+from __future__ import annotations
+
+from . import integrations
+from .events import BaseProxyEvent
+from .exceptions import InvalidEventError
+from .resolver import ApiGatewayResolver, _integration_of_view
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, List, Mapping, Optional, Pattern, Tuple, Union
+
+    from .integrations import Integration
+    from .response import CORSConfig
+
+__all__ = ["AnyIntegrationResolver"]
+
+
+class AnyIntegrationResolver(ApiGatewayResolver):
+    """Resolves the HTTP events of every integration apigw knows, each answered in its own integration's format.
+
+    The keywords are ``ApiGatewayResolver``'s (without ``proxy_type``: the event says which integration sent it).
+    ``integration`` is the integration of the event being resolved in this thread or task.
+    """
+
+    def __init__(
+        self,
+        cors: Optional[CORSConfig] = None,
+        debug: Optional[bool] = None,
+        serializer: Optional[Callable[[Any], str]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: Optional[int] = None,
+        json_body_deserializer: Optional[Callable[[str], Any]] = None,
+        *,
+        response_size_limit: Optional[int] = None,
+        method_not_allowed: bool = False,
+        auto_head: bool = False,
+    ) -> None:
+        super().__init__(
+            None,
+            cors,
+            debug,
+            serializer,
+            strip_prefixes,
+            enable_validation,
+            response_validation_error_http_code,
+            json_body_deserializer,
+            response_size_limit=response_size_limit,
+            method_not_allowed=method_not_allowed,
+            auto_head=auto_head,
+        )
+
+    @property
+    def integration(self) -> Integration:
+        """The integration of the event being resolved in this thread or task (a ``LookupError`` outside one)."""
+        view = self._get_current_event()
+        if view is None:
+            raise LookupError("AnyIntegrationResolver answers every integration; it has one only during a request")
+        return _integration_of_view(view)
+
+    def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
+        # NOTE: ApiGatewayResolver._begin with the integration detected per event instead of fixed per app; keep the
+        # two in step.
+        if isinstance(event, BaseProxyEvent):
+            event = event.raw_event
+        if self._debug:
+            print(self._serializer(event))
+        integration = integrations.detect(event) if isinstance(event, dict) else None
+        if integration is None:
+            raise self._invalid_event(event)
+        view = integration.event_class(event, self._json_body_deserializer)
+        self._request_state.set([view, context, None, None])
+        pending = self._request_context.get()
+        if pending is not None:
+            self._request_context.set(dict(pending))
+        return view, integration
+
+    def _invalid_event(self, event: Any) -> InvalidEventError:
+        found, what = integrations.describe(event)
+        if found is not None:
+            try:  # a known integration whose event misses a field: the view names it
+                view = found.event_class(event)
+                view.http_method  # noqa: B018
+                view.path  # noqa: B018
+            except InvalidEventError as exc:
+                return exc
+        return InvalidEventError(f"AnyIntegrationResolver reads the HTTP events of every integration, but this is {what}")

@@ -1,0 +1,363 @@
+"""Test a Lambda HTTP app without AWS: ``Client`` sends HTTP-like requests through the real event format.
+
+::
+
+    from apigw.testing import Client
+    from my_service import app
+
+    def test_get_order():
+        client = Client(app)                       # the integration follows the resolver
+        response = client.get("/orders/42", query={"expand": ["items", "customer"]})
+        assert response.status_code == 200
+        assert response.json()["id"] == "42"
+
+Each request is built into the event its integration sends (``Integration.build_event``: REST API, HTTP API,
+Function URL, ALB in single- or multi-value mode, VPC Lattice), given to the function with a Lambda-like context,
+and the raw response is checked as the integration would check it: a response AWS would refuse (a 502 at the
+gateway) or partly drop fails the test with an ``AssertionError`` naming the problem. What comes back is what an
+HTTP client would receive: status, headers (every value of a repeated header), cookies, the body as bytes (base64
+and gzip decoded), plus the raw response dict and the event sent.
+
+Any ``lambda_handler(event, context)`` function can be tested too: ``Client(lambda_handler, integration="http")``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json as _json
+import time
+from collections.abc import Mapping
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import _wire, integrations
+from .integrations import Integration
+
+__all__ = ["Client", "ClientResponse", "LambdaContext", "ResponseHeaders", "integration_named"]
+
+#: ``Client(handler, integration=...)`` names
+INTEGRATION_NAMES = ("rest", "http", "url", "alb", "lattice", "lattice-v2")
+
+Handler = Callable[[Dict[str, Any], Any], Any]
+QueryArg = Optional[Mapping[str, Union[str, int, float, Sequence[Union[str, int, float]]]]]
+HeadersArg = Optional[Mapping[str, Union[str, Sequence[str]]]]
+
+
+def integration_named(name: str) -> Integration:
+    """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``)."""
+    found = integrations.BY_NAME.get(name) if isinstance(name, str) else None
+    if found is None:
+        known = ", ".join(sorted(integrations.BY_NAME))
+        raise ValueError(f"unknown integration {name!r}: use one of {known}")
+    return found
+
+
+class LambdaContext:
+    """A stand-in for the context object the Lambda runtime passes to a handler: same attribute names, made-up
+    values, a fresh ``aws_request_id`` per request and a ``get_remaining_time_in_millis`` that counts down."""
+
+    def __init__(self, function_name: str = "apigw-local", timeout_seconds: float = 30.0) -> None:
+        self.function_name = function_name
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = f"arn:aws:lambda:{_wire.REGION}:{_wire.ACCOUNT_ID}:function:{function_name}"
+        self.memory_limit_in_mb = 128
+        self.aws_request_id = _wire.new_request_id()
+        self.log_group_name = f"/aws/lambda/{function_name}"
+        self.log_stream_name = "2024/01/01/[$LATEST]" + self.aws_request_id.replace("-", "")
+        self.identity: Any = None
+        self.client_context: Any = None
+        self.tenant_id: Optional[str] = None
+        self._deadline = time.monotonic() + timeout_seconds
+
+    def get_remaining_time_in_millis(self) -> int:
+        """Milliseconds left before this invocation would time out."""
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+    def __repr__(self) -> str:
+        return f"LambdaContext(function_name={self.function_name!r}, aws_request_id={self.aws_request_id!r})"
+
+
+class ResponseHeaders(Mapping[str, str]):
+    """Response headers as an HTTP client sees them: names ignore case, and a repeated header keeps every value.
+
+    ``headers["x-id"]`` is the values joined with ``", "`` (how HTTP combines a repeated field);
+    ``headers.get_all("Set-Cookie")`` lists each one; ``headers.pairs`` is every ``(name, value)`` in order.
+    """
+
+    def __init__(self, pairs: Sequence[Tuple[str, str]]) -> None:
+        self.pairs: List[Tuple[str, str]] = list(pairs)
+
+    def get_all(self, name: str) -> List[str]:
+        """Every value of header ``name`` (any case), in order; ``[]`` when absent."""
+        lowered = name.lower()
+        return [value for key, value in self.pairs if key.lower() == lowered]
+
+    def __getitem__(self, name: str) -> str:
+        values = self.get_all(name)
+        if not values:
+            raise KeyError(name)
+        return ", ".join(values)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.get_all(name))
+
+    def __iter__(self) -> Iterator[str]:
+        seen = set()
+        for key, _ in self.pairs:
+            if key.lower() not in seen:
+                seen.add(key.lower())
+                yield key
+
+    def __len__(self) -> int:
+        return len({key.lower() for key, _ in self.pairs})
+
+    def __repr__(self) -> str:
+        return f"ResponseHeaders({self.pairs!r})"
+
+
+class ClientResponse:
+    """What an HTTP client would receive for one request, plus what the function saw and returned."""
+
+    def __init__(
+        self, status_code: int, headers: ResponseHeaders, body: bytes, raw: Any, event: Dict[str, Any]
+    ) -> None:
+        #: the HTTP status
+        self.status_code = status_code
+        #: case-insensitive; ``headers.get_all(name)`` for every value of a repeated header
+        self.headers = headers
+        #: the body bytes as the client receives them: base64 decoded, and gunzipped when ``Content-Encoding: gzip``
+        self.body = body
+        #: the response dict the function returned
+        self.raw = raw
+        #: the event the function was given
+        self.event = event
+
+    @property
+    def cookies(self) -> Dict[str, str]:
+        """Cookie name to value, from every ``Set-Cookie`` header (attributes such as ``Path`` left out)."""
+        found = {}
+        for header in self.headers.get_all("set-cookie"):
+            name, _, value = header.split(";", 1)[0].partition("=")
+            found[name.strip()] = value.strip()
+        return found
+
+    @property
+    def text(self) -> str:
+        """The body as text (UTF-8, or the ``charset`` of the ``Content-Type``)."""
+        charset = "utf-8"
+        for part in self.headers.get("content-type", "").split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip('"')
+        return self.body.decode(charset)
+
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return _json.loads(self.body)
+
+    def __repr__(self) -> str:
+        return f"<ClientResponse {self.status_code}, {len(self.body)} bytes>"
+
+
+class Client:
+    """Sends requests to a resolver or a ``lambda_handler(event, context)`` function through real Lambda events.
+
+    ``Client(app)`` follows the resolver's integration (``AnyIntegrationResolver`` answers every integration: say
+    which one with ``integration=``). ``Client(handler, integration="http")`` tests any handler function;
+    ``integration`` is ``rest``, ``http``, ``url``, ``alb``, ``lattice`` or ``lattice-v2``.
+    ``multi_value_headers=True`` sends ALB events of a target group with multi-value headers on; ``stage`` names
+    the API Gateway stage.
+
+    Every method returns a ``ClientResponse``; a response the integration would refuse raises ``AssertionError``.
+    """
+
+    def __init__(
+        self,
+        app: Union[Handler, Any],
+        *,
+        integration: Optional[str] = None,
+        multi_value_headers: bool = False,
+        stage: Optional[str] = None,
+    ) -> None:
+        self.app = app
+        self.integration = _integration_for(app, integration)
+        if multi_value_headers and self.integration.name != "alb":
+            raise ValueError(f"multi_value_headers is an ALB setting; this client sends {self.integration.title} events")
+        self.multi_value_headers = multi_value_headers
+        self.stage = stage
+        resolve = getattr(app, "resolve", None)
+        self._handler: Handler = resolve if callable(resolve) and hasattr(app, "routes") else app
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """Send ``method path`` and return what the client receives.
+
+        ``path`` may carry a query string (``/orders?page=2``); ``query`` adds parameters (values may be lists);
+        ``headers`` values may be lists (a repeated header); ``cookies`` is sent as a ``Cookie`` header (HTTP API
+        and Function URL events carry them in their ``cookies`` list); ``json`` is sent as a JSON body with
+        ``Content-Type: application/json``; ``body`` is text, or ``bytes`` (sent base64-encoded).
+        """
+        header_pairs = _wire.header_pairs(headers)
+        if json is not None:
+            if body is not None:
+                raise TypeError("give json= or body=, not both")
+            body = _json.dumps(json, separators=(",", ":"))
+            if not any(name.lower() == "content-type" for name, _ in header_pairs):
+                header_pairs.append(("Content-Type", "application/json"))
+        if body is not None and not any(name.lower() == "content-length" for name, _ in header_pairs):
+            size = len(body.encode("utf-8")) if isinstance(body, str) else len(body)
+            header_pairs.append(("Content-Length", str(size)))
+        integration = self.integration
+        event = integration.build_event(
+            method,
+            _wire.quote_path(path),
+            query=query,
+            headers=header_pairs,
+            cookies=cookies,
+            body=body,
+            stage=self.stage,
+            multi_value=self.multi_value_headers,
+        )
+        raw = self._handler(event, LambdaContext())
+        problems = integration.response_problems(raw, event)
+        if problems:
+            shown = repr(raw)
+            shown = shown if len(shown) <= 600 else shown[:600] + "..."
+            raise AssertionError(
+                f"{method.upper()} {path}: the {integration.title} would refuse this response or lose part of it:\n- "
+                + "\n- ".join(problems)
+                + f"\nresponse: {shown}"
+            )
+        status, pairs, data = integration.http_response(raw, event)
+        headers_seen = ResponseHeaders(pairs)
+        if method.upper() == "HEAD":
+            data = b""  # a HEAD answer has no body on the wire, whatever the function returned
+        elif data and headers_seen.get("content-encoding", "").strip().lower() == "gzip":
+            data = gzip.decompress(data)  # as HTTP clients do
+        return ClientResponse(status, headers_seen, data, raw, event)
+
+    def get(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("GET", path, ...)``."""
+        return self.request("GET", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def head(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("HEAD", path, ...)``."""
+        return self.request("HEAD", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def options(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("OPTIONS", path, ...)``."""
+        return self.request("OPTIONS", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def post(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("POST", path, ...)``."""
+        return self.request("POST", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def put(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("PUT", path, ...)``."""
+        return self.request("PUT", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def patch(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("PATCH", path, ...)``."""
+        return self.request("PATCH", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+    def delete(
+        self,
+        path: str,
+        *,
+        query: QueryArg = None,
+        headers: HeadersArg = None,
+        cookies: Optional[Mapping[str, str]] = None,
+        json: Any = None,
+        body: Union[str, bytes, None] = None,
+    ) -> ClientResponse:
+        """``request("DELETE", path, ...)``."""
+        return self.request("DELETE", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+
+
+def _integration_for(app: Any, name: Optional[str]) -> Integration:
+    """The integration a client or the dev server emulates for ``app``: the resolver's, or the one named."""
+    from .any_integration import AnyIntegrationResolver
+    from .resolver import ApiGatewayResolver
+
+    wanted = None if name is None else integration_named(name)
+    if isinstance(app, AnyIntegrationResolver):
+        if wanted is None:
+            known = ", ".join(INTEGRATION_NAMES)
+            raise TypeError(f"AnyIntegrationResolver answers every integration: name the one to send ({known})")
+        return wanted
+    if isinstance(app, ApiGatewayResolver):
+        own = app.integration
+        if wanted is not None and wanted.family() != own.family():
+            raise ValueError(
+                f"{type(app).__name__} reads {own.title} events; it would refuse {wanted.title} events "
+                f"(use {wanted.resolver_name}, or AnyIntegrationResolver)"
+            )
+        return wanted or own
+    if not callable(app):
+        raise TypeError(f"test a resolver or a lambda_handler(event, context) function, not {type(app).__name__}")
+    if wanted is None:
+        known = ", ".join(INTEGRATION_NAMES)
+        raise TypeError(f"a handler function does not say which events it reads: pass integration= ({known})")
+    return wanted
