@@ -17,8 +17,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from .exceptions import NotFoundError, ServiceError
-from .resolver import Route, _CallRoute, _Next
+from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
+from .resolver import Route, _CallRoute, _drop_head_body, _Next
 from .response import Response
 
 TYPE_CHECKING = False
@@ -49,6 +49,8 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
             response = app._writer.write(view, await _handle_exception(app, exc), route, integration)
     finally:
         app._end(active)
+    if app._auto_head:
+        _drop_head_body(view, response)
     if app._debug:
         import sys
 
@@ -70,6 +72,12 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     view = app.current_event
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
         return app._answer_not_found()  # the pre-flight answer: nothing to await
+    if app._method_not_allowed:
+        allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
+        if allowed:
+            response = await _handle_exception(app, MethodNotAllowedError())
+            response.headers.setdefault("Allow", ", ".join(allowed))
+            return response
     return await _handle_exception(app, NotFoundError())
 
 

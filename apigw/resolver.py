@@ -37,6 +37,7 @@ from . import _impl, _rules, content_types, integrations
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
+    MethodNotAllowedError,
     NotFoundError,
     ResponseSerializationError,
     ResponseSizeExceededError,
@@ -426,6 +427,10 @@ class ApiGatewayResolver(BaseRouter):
     ``response_size_limit`` overrides the integration's response limit (bytes of response JSON: 6 MB for Lambda,
     1 MB behind an ALB). A larger response never leaves ``resolve``: it is sent gzipped when the client accepts
     gzip and that fits, otherwise it becomes a 500 naming the route and both sizes (and a log line).
+
+    HTTP-correct answers, off by default (Powertools answers 404 to both): ``method_not_allowed=True`` answers
+    ``405 Method Not Allowed`` with an ``Allow`` header when the path exists under other methods; ``auto_head=True``
+    answers ``HEAD`` for every ``GET`` route (the GET handler runs; its headers are kept, its body dropped).
     """
 
     _integration: Integration = integrations.REST_API
@@ -443,6 +448,8 @@ class ApiGatewayResolver(BaseRouter):
         json_body_deserializer: Optional[Callable[[str], Any]] = None,
         *,
         response_size_limit: Optional[int] = None,
+        method_not_allowed: bool = False,
+        auto_head: bool = False,
     ) -> None:
         if proxy_type is not None:
             value = proxy_type.value if isinstance(proxy_type, Enum) else proxy_type
@@ -474,6 +481,8 @@ class ApiGatewayResolver(BaseRouter):
             raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
         self._serializer = serializer or _impl.encoder.dumps
         self._writer = _ResponseWriter(self._serializer, cors, response_size_limit)
+        self._method_not_allowed = bool(method_not_allowed)
+        self._auto_head = bool(auto_head)
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
         self._routes: List[Route] = []
         self._route_keys: Set[Tuple[str, str]] = set()
@@ -623,6 +632,8 @@ class ApiGatewayResolver(BaseRouter):
                 response = self._writer.write(view, self._handle_exception(exc), route, integration)
         finally:
             self._end(active)
+        if self._auto_head:
+            _drop_head_body(view, response)
         if self._debug:
             # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
             print(self._serializer(response), file=sys.stderr)
@@ -680,7 +691,10 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(path)
         hit = self._matcher.match(method, path)
         if hit is None:
-            return self._not_found_route, {}
+            if method == "HEAD" and self._auto_head:
+                hit = self._matcher.match("GET", path)
+            if hit is None:
+                return self._not_found_route, {}
         route, params = hit
         state = self._request_state.get()
         state[_ROUTE] = route  # type: ignore[index]
@@ -728,14 +742,32 @@ class ApiGatewayResolver(BaseRouter):
         return path
 
     def _answer_not_found(self) -> Response[Any]:
-        """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
+        """The not-found route: a CORS pre-flight answer, a 405 (``method_not_allowed``), the app's ``not_found``
+        handler, or a 404."""
         view = self.current_event
         method = view.http_method.upper()
         if self._cors_enabled and method == "OPTIONS":
             path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
             methods = ",".join(sorted(self._cors_methods_for(path)))
             return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
+        if self._method_not_allowed:
+            allowed = self.allowed_methods(self._remove_prefix(view.path) if self._strip_prefixes else view.path)
+            if allowed:
+                response = self._handle_exception(MethodNotAllowedError())
+                response.headers.setdefault("Allow", ", ".join(allowed))
+                return response
         return self._handle_exception(NotFoundError())
+
+    def allowed_methods(self, path: str) -> List[str]:
+        """The methods this app answers for ``path`` (sorted; ``[]`` when no route matches it): the ``Allow`` header
+        of its 405 answers. ``HEAD`` counts with ``auto_head`` and a ``GET`` route, ``OPTIONS`` with CORS."""
+        methods = self._matcher.methods_for(path)
+        if methods:
+            if self._auto_head and "GET" in methods:
+                methods.add("HEAD")
+            if self._cors_enabled:
+                methods.add("OPTIONS")
+        return sorted(methods)
 
     def _cors_methods_for(self, path: str) -> Set[str]:
         """The methods a pre-flight may allow: those of ``path`` whose winning route has CORS enabled, or, for a
@@ -930,6 +962,8 @@ class _NamedResolver(ApiGatewayResolver):
         json_body_deserializer: Optional[Callable[[str], Any]] = None,
         *,
         response_size_limit: Optional[int] = None,
+        method_not_allowed: bool = False,
+        auto_head: bool = False,
     ) -> None:
         super().__init__(
             None,
@@ -941,6 +975,8 @@ class _NamedResolver(ApiGatewayResolver):
             response_validation_error_http_code,
             json_body_deserializer,
             response_size_limit=response_size_limit,
+            method_not_allowed=method_not_allowed,
+            auto_head=auto_head,
         )
 
 
@@ -1008,6 +1044,8 @@ class ALBResolver(ApiGatewayResolver):
         enable_response_size_validation: bool = False,
         *,
         response_size_limit: Optional[int] = None,
+        method_not_allowed: bool = False,
+        auto_head: bool = False,
     ) -> None:
         super().__init__(
             None,
@@ -1019,6 +1057,8 @@ class ALBResolver(ApiGatewayResolver):
             response_validation_error_http_code,
             json_body_deserializer,
             response_size_limit=response_size_limit,
+            method_not_allowed=method_not_allowed,
+            auto_head=auto_head,
         )
         self.decode_query_parameters = decode_query_parameters
         self._writer.raise_oversize = bool(enable_response_size_validation)
@@ -1202,6 +1242,13 @@ def _merge_vary(existing: Any, extra: str) -> str:
     existing_text = ", ".join(existing) if isinstance(existing, list) else str(existing)
     names = [name.strip().lower() for name in existing_text.split(",")]
     return existing_text if extra.lower() in names else f"{existing_text}, {extra}"
+
+
+def _drop_head_body(view: BaseProxyEvent, response: Dict[str, Any]) -> None:
+    """``auto_head``: a HEAD answer keeps the headers of the GET answer and sends no body."""
+    if response.get("body") and view.http_method.upper() == "HEAD":
+        response["body"] = ""
+        response["isBase64Encoded"] = False
 
 
 def _env_debug() -> bool:
