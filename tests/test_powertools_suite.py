@@ -158,6 +158,7 @@ def test_stub_missing_runs_the_rest_of_a_file_with_a_gap(tree, tmp_path, capsys)
     used = outcomes["tests/suite/test_gap.py::test_with_the_missing_name"]
     assert used["outcome"] == "failed"
     assert "missing in apigw: apigw.Route" in used["reason"]
+    assert "apigw.Route" in results["missing"]
 
 
 def test_a_conftest_that_does_not_import_fails_its_folder_not_the_run(tree, tmp_path, capsys):

@@ -69,6 +69,7 @@ STUB_ENV = "POWERTOOLS_SUITE_STUB_MISSING"
 REPORT_ENV = "POWERTOOLS_SUITE_REPORT"  # where the pytest process writes its outcomes (JSON)
 OUTCOMES = ("passed", "failed", "errors", "skipped")
 SUBPROCESS_TIMEOUT_SECONDS = 1800
+MISSING_SEEN: set[str] = set()  # apigw modules and names that --stub-missing had to stand in for, over every run
 
 
 def apigw_target(module_name: str) -> str | None:
@@ -108,9 +109,15 @@ class _PlaceholderMeta(type):
         raise MissingFromApigw(cls._missing)
 
 
+_placeholders: dict[str, type] = {}  # "apigw.module.Name" -> its placeholder: one object per name, as imports expect
+
+
 def _placeholder(target: str, name: str) -> type:
-    message = f"missing in apigw: {target}.{name} (a --stub-missing placeholder)"
-    return _PlaceholderMeta(name, (Exception,), {"_missing": message, "__module__": target})
+    qualified = f"{target}.{name}"
+    if qualified not in _placeholders:
+        message = f"missing in apigw: {qualified} (a --stub-missing placeholder)"
+        _placeholders[qualified] = _PlaceholderMeta(name, (Exception,), {"_missing": message, "__module__": target})
+    return _placeholders[qualified]
 
 
 class _StubbedModule(types.ModuleType):
@@ -130,6 +137,9 @@ class _StubbedModule(types.ModuleType):
         return _placeholder(self._target, name)
 
 
+_missing_modules: set[str] = set()
+
+
 class _AliasLoader(importlib.abc.Loader):
     def __init__(self, target: str, stub_missing: bool) -> None:
         self.target = target
@@ -144,6 +154,7 @@ class _AliasLoader(importlib.abc.Loader):
                     f"No module named {self.target!r} (apigw counterpart of {spec.name}): {exc}", name=self.target
                 ) from exc
             real = None
+            _missing_modules.add(self.target)
         if self.stub_missing:
             return _StubbedModule(spec.name, self.target, real)
         # COMPAT: the very same module object, so identity checks, isinstance() and monkeypatching hit apigw itself.
@@ -236,7 +247,8 @@ def pytest_runtest_logreport(report) -> None:
 def pytest_sessionfinish(session, exitstatus) -> None:
     report_path = os.environ.get(REPORT_ENV)
     if report_path:
-        Path(report_path).write_text(json.dumps(_outcomes, indent=1, sort_keys=True))
+        missing = sorted(_missing_modules | set(_placeholders))
+        Path(report_path).write_text(json.dumps({"outcomes": _outcomes, "missing": missing}, indent=1, sort_keys=True))
 
 
 if os.environ.get(TARGET_ENV) == "apigw" and __name__ != "__main__":
@@ -272,7 +284,9 @@ def _pytest_once(tree: Path, paths: list[str], target: str, impl: str, stub_miss
         output = completed.stdout + completed.stderr
         if not report.exists():
             return None, output
-        return _spread_folder_errors(tree, json.loads(report.read_text())), output
+        report_data = json.loads(report.read_text())
+        MISSING_SEEN.update(report_data["missing"])
+        return _spread_folder_errors(tree, report_data["outcomes"]), output
 
 
 def _spread_folder_errors(tree: Path, outcomes: dict) -> dict:
@@ -403,10 +417,13 @@ def write_results(path: Path, mode: str, baseline: dict, switched: dict | None, 
         failing_on_powertools = result["baseline_failing"]
     else:
         failing_on_powertools = {n: r for n, r in baseline.items() if r["outcome"] not in ("passed", "skipped")}
+    if MISSING_SEEN:
+        lines += ["", f"## apigw modules and names the tests wanted and apigw lacks ({len(MISSING_SEEN)})"]
+        lines += sorted(MISSING_SEEN)
     lines += ["", f"## Failing on Powertools itself, left out of the score ({len(failing_on_powertools)})"]
     lines += [f"{nodeid}  [{r['outcome']}]  {r['reason']}" for nodeid, r in sorted(failing_on_powertools.items())]
     path.write_text("\n".join(lines) + "\n")
-    payload = {"mode": mode, "powertools": baseline, "apigw": switched, "score": result}
+    payload = {"mode": mode, "powertools": baseline, "apigw": switched, "score": result, "missing": sorted(MISSING_SEEN)}
     path.with_suffix(".json").write_text(json.dumps(payload, indent=1, sort_keys=True))
 
 
