@@ -48,6 +48,7 @@ from .exceptions import InvalidBase64BodyError, InvalidBodyEncodingError, Invali
 
 __all__ = [
     "DictWrapper",
+    "event_source",
     "Headers",
     "CaseInsensitiveDict",
     "BaseProxyEvent",
@@ -1433,3 +1434,26 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
 # COMPAT: Powertools' spellings of the two Lattice v2 context classes.
 vpcLatticeEventV2RequestContext = VPCLatticeEventV2RequestContext
 vpcLatticeEventV2Identity = VPCLatticeEventV2Identity
+
+
+def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a Lambda handler so that it receives ``data_class(event)`` (a view) instead of the raw dict::
+
+        @event_source(data_class=APIGatewayProxyEvent)
+        def lambda_handler(event: APIGatewayProxyEvent, context):
+            return {"statusCode": 200, "body": event.path}
+
+    Resolvers accept such a view too (they read its ``raw_event``).
+    """
+
+    def decorate(handler: Callable[..., Any]) -> Callable[..., Any]:
+        def with_view(event: Any, context: Any) -> Any:
+            return handler(data_class(event), context)
+
+        with_view.__name__ = getattr(handler, "__name__", "lambda_handler")
+        with_view.__qualname__ = getattr(handler, "__qualname__", with_view.__name__)
+        with_view.__doc__ = handler.__doc__
+        with_view.__wrapped__ = handler  # type: ignore[attr-defined]
+        return with_view
+
+    return decorate

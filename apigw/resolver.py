@@ -34,6 +34,7 @@ from contextvars import ContextVar
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
+from .events import ALBEvent as ALBEventView
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
@@ -63,7 +64,14 @@ if TYPE_CHECKING:
         overload,
     )
 
-    from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
+    from .events import (
+        ALBEvent,
+        APIGatewayProxyEvent,
+        APIGatewayProxyEventV2,
+        LambdaFunctionUrlEvent,
+        VPCLatticeEvent,
+        VPCLatticeEventV2,
+    )
     from .integrations import Integration
     from .router import Router
 
@@ -89,6 +97,8 @@ class ProxyEventType(Enum):
     APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
     ALBEvent = "ALBEvent"
     LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+    VPCLatticeEvent = "VPCLatticeEvent"
+    VPCLatticeEventV2 = "VPCLatticeEventV2"
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
@@ -96,6 +106,8 @@ _BY_PROXY_TYPE: Dict[str, Integration] = {
     ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
     ProxyEventType.ALBEvent.value: integrations.ALB,
     ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
+    ProxyEventType.VPCLatticeEvent.value: integrations.VPC_LATTICE,
+    ProxyEventType.VPCLatticeEventV2.value: integrations.VPC_LATTICE_V2,
 }
 
 
@@ -461,6 +473,8 @@ class ApiGatewayResolver(BaseRouter):
         prefixes = strip_prefixes if isinstance(strip_prefixes, list) else []
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         self._json_body_deserializer = json_body_deserializer
+        # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
+        self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
         if response_validation_error_http_code is not None and not enable_validation:
             raise ValueError("response_validation_error_http_code needs enable_validation=True")
         self._enable_validation = bool(enable_validation)
@@ -615,7 +629,7 @@ class ApiGatewayResolver(BaseRouter):
         if type(event) is not dict and not isinstance(event, dict):
             raise self._invalid_event(event)
         integration = self._integration
-        view = integration.event_class(event, self._json_body_deserializer)
+        view = self._event_class(event, self._json_body_deserializer)
         state = [view, context, None, None]
         self._request_state.set(state)
         pending = self._request_context.get()
@@ -634,7 +648,7 @@ class ApiGatewayResolver(BaseRouter):
                 path = self._remove_prefix(path)
             hit = self._matcher.match(method, path)
             if hit is None:
-                route, params = self._not_found_route, {}
+                route, params = self._not_found_route, _NO_PARAMS
             else:
                 route, params = state[_ROUTE], state[_PARAMS] = hit
             try:
@@ -686,7 +700,7 @@ class ApiGatewayResolver(BaseRouter):
         integration = self._integration
         if not isinstance(event, dict):
             raise self._invalid_event(event)
-        view = integration.event_class(event, self._json_body_deserializer)
+        view = self._event_class(event, self._json_body_deserializer)
         self._request_state.set([view, context, None, None])
         pending = self._request_context.get()
         if pending is not None:
@@ -839,6 +853,7 @@ class ApiGatewayResolver(BaseRouter):
 
 _DEFAULT_CORS = CORSConfig()
 _JSON = content_types.APPLICATION_JSON
+_NO_PARAMS: Dict[str, str] = {}
 
 
 class _ResponseWriter:
@@ -1077,11 +1092,37 @@ class ALBResolver(ApiGatewayResolver):
             response_size_limit=response_size_limit,
         )
         self.decode_query_parameters = decode_query_parameters
+        if decode_query_parameters:
+            from functools import partial
+
+            self._event_class = partial(ALBEventView, decode_query_parameters=True)
         self._writer.raise_oversize = bool(enable_response_size_validation)
 
 
 _VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
+
+
+class VPCLatticeResolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 1."""
+
+    _integration = integrations.VPC_LATTICE
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEvent: ...
+
+
+class VPCLatticeV2Resolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 2."""
+
+    _integration = integrations.VPC_LATTICE_V2
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEventV2: ...
 
 
 class ResponseBuilder:
@@ -1277,4 +1318,6 @@ __all__ = [
     "ProxyEventType",
     "ResponseBuilder",
     "Route",
+    "VPCLatticeResolver",
+    "VPCLatticeV2Resolver",
 ]

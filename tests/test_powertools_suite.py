@@ -45,7 +45,7 @@ ROUTING_TEST = """
 # A name Powertools has and apigw never will: the gap list must show it as an import error of this file.
 GAP_TEST = """
     from aws_lambda_powertools.event_handler import APIGatewayRestResolver
-    from aws_lambda_powertools.event_handler.api_gateway import Route
+    from aws_lambda_powertools.event_handler import AppSyncResolver  # not an HTTP resolver: apigw has none
 
 
     def test_without_the_missing_name():
@@ -53,11 +53,11 @@ GAP_TEST = """
 
 
     def test_with_the_missing_name():
-        assert isinstance(Route.dependant, property)
+        assert AppSyncResolver() is not None
 """
 
 CONFTEST_GAP = """
-    from aws_lambda_powertools.event_handler.openapi.params import Query  # apigw has no such module today or never
+    from aws_lambda_powertools.event_handler import BedrockAgentResolver  # not an HTTP resolver: never in apigw
 """
 
 
@@ -137,7 +137,7 @@ def test_a_name_apigw_lacks_is_an_import_error_of_its_file(tree, tmp_path, capsy
     results = run(tree, tmp_path, capsys, "--against", "apigw")
 
     gap = results["score"]["broken_files"]["tests/suite/test_gap.py"]
-    assert "cannot import name 'Route'" in gap
+    assert "cannot import name 'AppSyncResolver'" in gap
     failing = results["score"]["failing"]
     assert failing["tests/suite/test_gap.py::test_without_the_missing_name"]["outcome"] == "collection-error"
 
@@ -157,8 +157,8 @@ def test_stub_missing_runs_the_rest_of_a_file_with_a_gap(tree, tmp_path, capsys)
     assert outcomes["tests/suite/test_gap.py::test_without_the_missing_name"]["outcome"] == "passed"
     used = outcomes["tests/suite/test_gap.py::test_with_the_missing_name"]
     assert used["outcome"] == "failed"
-    assert "missing in apigw: apigw.Route" in used["reason"]
-    assert "apigw.Route" in results["missing"]
+    assert "missing in apigw: apigw.AppSyncResolver" in used["reason"]
+    assert "apigw.AppSyncResolver" in results["missing"]
 
 
 def test_a_conftest_that_does_not_import_fails_its_folder_not_the_run(tree, tmp_path, capsys):
@@ -168,7 +168,7 @@ def test_a_conftest_that_does_not_import_fails_its_folder_not_the_run(tree, tmp_
 
     broken = results["score"]["broken_files"]
     assert set(broken) == {"tests/suite/test_gap.py", "tests/suite/test_routing.py"}
-    assert all("apigw.openapi" in reason for reason in broken.values())
+    assert all("BedrockAgentResolver" in reason for reason in broken.values())
 
 
 def test_pure_python_runs_with_the_pure_twins(tree, tmp_path, capsys):
