@@ -788,4 +788,4 @@ def test_alb_decode_query_parameters_decodes_names_and_values(decode, expected):
 
     response = app(alb_event("/q", queryStringParameters={"q": "a%20b%2Fc"}), None)
 
-    assert json.loads(response["body"]) == {"q": expected}
+    assert json.loads(response["body"]) == {"q": [expected]}  # resolved parameters are lists, as in Powertools
