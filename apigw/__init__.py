@@ -39,9 +39,19 @@ from .resolver import (
     ProxyEventType,
     ResponseBuilder,
     Route,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
 )
 from .response import Cookie, CORSConfig, Response, SameSite
-from .router import ALBRouter, APIGatewayHttpRouter, APIGatewayRouter, LambdaFunctionUrlRouter, Router
+from .router import (
+    ALBRouter,
+    APIGatewayHttpRouter,
+    APIGatewayRouter,
+    LambdaFunctionUrlRouter,
+    Router,
+    VPCLatticeRouter,
+    VPCLatticeV2Router,
+)
 
 __version__ = "0.1.0"
 
@@ -79,5 +89,9 @@ __all__ = [
     "ServiceUnavailableError",
     "TooManyRequestsError",
     "UnauthorizedError",
+    "VPCLatticeResolver",
+    "VPCLatticeRouter",
+    "VPCLatticeV2Resolver",
+    "VPCLatticeV2Router",
     "content_types",
 ]

@@ -50,7 +50,7 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
     finally:
         app._end(active)
     if app._auto_head:
-        _drop_head_body(view, response)
+        _drop_head_body(view.http_method.upper(), route, response)
     if app._debug:
         import sys
 

@@ -23,14 +23,16 @@ ALB sends them (percent-encoded).
 
 from __future__ import annotations
 
+import sys
+
 from . import integrations
 from .events import BaseProxyEvent
 from .exceptions import InvalidEventError
-from .resolver import ApiGatewayResolver, _integration_of_view
+from .resolver import _ACTIVE_APP, ApiGatewayResolver, _drop_head_body, _integration_of_view
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, List, Mapping, Optional, Pattern, Tuple, Union
+    from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Tuple, Union
 
     from .integrations import Integration
     from .response import CORSConfig
@@ -80,6 +82,33 @@ class AnyIntegrationResolver(ApiGatewayResolver):
         if view is None:
             raise LookupError("AnyIntegrationResolver answers every integration; it has one only during a request")
         return _integration_of_view(view)
+
+    def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        """Route one Lambda event of any integration and return the response dict in that integration's format."""
+        # NOTE: ApiGatewayResolver.resolve writes these steps out for speed with its one integration; this is the same
+        # flow through _begin/_match/_end (as resolve_async), with the integration detected per event.
+        view, integration = self._begin(event, context)
+        active = _ACTIVE_APP.set(self) if self._routers else None
+        try:
+            route, params = self._match(view, integration)
+            try:
+                if self._middlewares or route.middlewares:
+                    self.context["_route_args"] = params
+                    result = (route.chain or self._chain(route))(self)
+                elif route.invoke is None:
+                    result = route.func(**params)
+                else:
+                    result = route.invoke(self, params)
+                response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
+            except Exception as exc:
+                response = self._writer.write(view, self._handle_exception(exc), route, integration)
+        finally:
+            self._end(active)
+        if self._auto_head:
+            _drop_head_body(view.http_method.upper(), route, response)
+        if self._debug:
+            print(self._serializer(response), file=sys.stderr)
+        return response
 
     def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
         # NOTE: ApiGatewayResolver._begin with the integration detected per event instead of fixed per app; keep the

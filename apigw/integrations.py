@@ -429,13 +429,105 @@ def _alb_multi(event: Mapping[str, Any]) -> bool:
     return event.get("multiValueHeaders") is not None
 
 
+class VpcLattice(Integration):
+    """VPC Lattice, event structure version 1 (snake_case keys): single-valued headers in and out, and a
+    ``statusDescription``. Its response has no ``cookies`` field: several cookies go under differently-cased
+    ``Set-Cookie`` names, as for ALB (COMPAT: Powertools sends them in a ``cookies`` key Lattice does not read)."""
+
+    name = "lattice"
+    title = "VPC Lattice"
+    resolver_name = "VPCLatticeResolver"
+    event_class: type = events.VPCLatticeEvent
+    layout = _layouts.SINGLE
+
+    def respond(
+        self,
+        headers_module: ModuleType,
+        event: BaseProxyEvent,
+        status: int,
+        headers: Mapping[str, Any],
+        cookies: List[str],
+        body: Optional[str],
+        is_base64: bool,
+    ) -> Dict[str, Any]:
+        result: Dict[str, Any] = {"statusCode": status}
+        result.update(headers_module.serialize(headers, cookies, self.layout))
+        result["statusDescription"] = status_line(status)  # documented by AWS; Powertools leaves it out
+        result["body"] = body
+        result["isBase64Encoded"] = is_base64
+        return result
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        if request.stage is not None:
+            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
+        headers = wire.grouped(request.headers, lower=True)
+        query = wire.by_name(wire.decoded(request.query))
+        # NOTE: structure v1 has one value per name: repeated headers joined with "," (as HTTP combines them),
+        # repeated query parameters the last one. raw_path keeps the query string as sent.
+        return {
+            "raw_path": f"{request.raw_path}?{request.raw_query}" if request.raw_query else request.raw_path,
+            "method": request.method,
+            "headers": {name: ",".join(values) for name, values in headers.items()},
+            "query_string_parameters": {name: values[-1] for name, values in query.items()},
+            "body": "" if request.body is None else request.body,
+            "is_base64_encoded": request.is_base64,
+        }
+
+    def _check_response(
+        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
+    ) -> None:
+        super()._check_response(response, event, problems, wire)
+        description = response.get("statusDescription")
+        if description is not None and not isinstance(description, str):
+            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
+        for ignored in ("multiValueHeaders", "cookies"):
+            if response.get(ignored):
+                problems.append(f"VPC Lattice reads only 'headers': the response's {ignored!r} is ignored")
+
+
+class VpcLatticeV2(VpcLattice):
+    """VPC Lattice, event structure version 2: multi-valued request headers and query parameters, a
+    ``requestContext`` naming the service network, service and target group. Responses as version 1."""
+
+    name = "lattice-v2"
+    title = "VPC Lattice (v2)"
+    resolver_name = "VPCLatticeV2Resolver"
+    event_class = events.VPCLatticeEventV2
+
+    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
+        if request.stage is not None:
+            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
+        arn = f"arn:aws:vpc-lattice:{wire.REGION}:{wire.ACCOUNT_ID}"
+        return {
+            "version": "2.0",
+            "path": request.raw_path,
+            "method": request.method,
+            "headers": wire.grouped(request.headers, lower=True),  # every value, as a list
+            "queryStringParameters": wire.by_name(wire.decoded(request.query)),
+            "body": request.body,
+            "isBase64Encoded": request.is_base64,
+            "requestContext": {
+                "serviceNetworkArn": f"{arn}:servicenetwork/sn-0123456789abcdef0",
+                "serviceArn": f"{arn}:service/svc-0123456789abcdef0",
+                "targetGroupArn": f"{arn}:targetgroup/tg-0123456789abcdef0",
+                "identity": {"sourceVpcArn": f"arn:aws:ec2:{wire.REGION}:{wire.ACCOUNT_ID}:vpc/vpc-0123456789abcdef0"},
+                "region": wire.REGION,
+                "timeEpoch": str(request.epoch_ms * 1000),  # microseconds, as text
+            },
+        }
+
+
 REST_API = RestApi()
 HTTP_API = HttpApi()
 FUNCTION_URL = FunctionUrl()
 ALB = Alb()
+VPC_LATTICE = VpcLattice()
+VPC_LATTICE_V2 = VpcLatticeV2()
 
 #: every integration, by short name
-BY_NAME: Dict[str, Integration] = {one.name: one for one in (REST_API, HTTP_API, FUNCTION_URL, ALB)}
+BY_NAME: Dict[str, Integration] = {
+    one.name: one for one in (REST_API, HTTP_API, FUNCTION_URL, ALB, VPC_LATTICE, VPC_LATTICE_V2)
+}
 
 
 def detect(event: Mapping[str, Any]) -> Optional[Integration]:
@@ -448,11 +540,17 @@ def detect(event: Mapping[str, Any]) -> Optional[Integration]:
     if isinstance(context, dict):
         if "elb" in context:
             return ALB
+        if "serviceArn" in context or "serviceNetworkArn" in context:
+            return VPC_LATTICE_V2
         if event.get("version") == "2.0" and isinstance(context.get("http"), dict):
             domain = context.get("domainName")
             return FUNCTION_URL if isinstance(domain, str) and ".lambda-url." in domain else HTTP_API
     if "httpMethod" in event:
         return REST_API
+    if "raw_path" in event and "method" in event:
+        return VPC_LATTICE
+    if "method" in event and "path" in event and event.get("version") == "2.0":
+        return VPC_LATTICE_V2
     return None
 
 

@@ -34,6 +34,7 @@ from contextvars import ContextVar
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
+from .events import ALBEvent as ALBEventView
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
@@ -64,7 +65,14 @@ if TYPE_CHECKING:
         overload,
     )
 
-    from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
+    from .events import (
+        ALBEvent,
+        APIGatewayProxyEvent,
+        APIGatewayProxyEventV2,
+        LambdaFunctionUrlEvent,
+        VPCLatticeEvent,
+        VPCLatticeEventV2,
+    )
     from .integrations import Integration
     from .router import Router
 
@@ -90,6 +98,8 @@ class ProxyEventType(Enum):
     APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
     ALBEvent = "ALBEvent"
     LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+    VPCLatticeEvent = "VPCLatticeEvent"
+    VPCLatticeEventV2 = "VPCLatticeEventV2"
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
@@ -97,6 +107,8 @@ _BY_PROXY_TYPE: Dict[str, Integration] = {
     ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
     ProxyEventType.ALBEvent.value: integrations.ALB,
     ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
+    ProxyEventType.VPCLatticeEvent.value: integrations.VPC_LATTICE,
+    ProxyEventType.VPCLatticeEventV2.value: integrations.VPC_LATTICE_V2,
 }
 
 
@@ -468,6 +480,8 @@ class ApiGatewayResolver(BaseRouter):
         prefixes = strip_prefixes if isinstance(strip_prefixes, list) else []
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         self._json_body_deserializer = json_body_deserializer
+        # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
+        self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
         if response_validation_error_http_code is not None and not enable_validation:
             raise ValueError("response_validation_error_http_code needs enable_validation=True")
         self._enable_validation = bool(enable_validation)
@@ -615,10 +629,42 @@ class ApiGatewayResolver(BaseRouter):
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event and return the response dict for the integration."""
-        view, integration = self._begin(event, context)
+        # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
+        # per-event path, and every Python call on it shows in the benchmark.
+        if isinstance(event, BaseProxyEvent):
+            event = event.raw_event
+        if self._debug:
+            print(self._serializer(event))
+        if type(event) is not dict and not isinstance(event, dict):
+            raise self._invalid_event(event)
+        integration = self._integration
+        view = self._event_class(event, self._json_body_deserializer)
+        state = [view, context, None, None]
+        self._request_state.set(state)
+        pending = self._request_context.get()
+        if pending is not None:
+            self._request_context.set(dict(pending))  # this request's own copy (see _begin)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
-            route, params = self._match(view, integration)
+            try:
+                method = view.http_method.upper()
+                path = view.path
+            except InvalidEventError:
+                raise self._invalid_event(event) from None
+            if integration.mismatch_possible and integrations.mismatch(integration, event) is not None:
+                raise self._invalid_event(event)
+            if self._strip_prefixes:
+                path = self._remove_prefix(path)
+            hit = self._matcher.match(method, path)
+            if hit is None:
+                if method == "HEAD" and self._auto_head:
+                    hit = self._matcher.match("GET", path)
+                if hit is None:
+                    route, params = self._not_found_route, _NO_PARAMS
+                else:
+                    route, params = state[_ROUTE], state[_PARAMS] = hit
+            else:
+                route, params = state[_ROUTE], state[_PARAMS] = hit
             try:
                 if self._middlewares or route.middlewares:
                     self.context["_route_args"] = params
@@ -627,13 +673,19 @@ class ApiGatewayResolver(BaseRouter):
                     result = route.func(**params)
                 else:
                     result = route.invoke(self, params)
-                response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
+                if type(result) is dict or type(result) is list:
+                    response = self._writer.write_result(view, result, route.status_code, route, integration)
+                else:
+                    response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
             except Exception as exc:
                 response = self._writer.write(view, self._handle_exception(exc), route, integration)
         finally:
-            self._end(active)
+            if active is not None:
+                _ACTIVE_APP.reset(active)
+            if self._request_context.get() is not None:
+                self._request_context.set(None)
         if self._auto_head:
-            _drop_head_body(view, response)
+            _drop_head_body(method, route, response)
         if self._debug:
             # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
             print(self._serializer(response), file=sys.stderr)
@@ -664,7 +716,7 @@ class ApiGatewayResolver(BaseRouter):
         integration = self._integration
         if not isinstance(event, dict):
             raise self._invalid_event(event)
-        view = integration.event_class(event, self._json_body_deserializer)
+        view = self._event_class(event, self._json_body_deserializer)
         self._request_state.set([view, context, None, None])
         pending = self._request_context.get()
         if pending is not None:
@@ -837,10 +889,12 @@ class ApiGatewayResolver(BaseRouter):
         return Response(status, content_types.APPLICATION_JSON, result)
 
 _DEFAULT_CORS = CORSConfig()
+_JSON = content_types.APPLICATION_JSON
+_NO_PARAMS: Dict[str, str] = {}
 
 
 class _ResponseWriter:
-    """Turns a ``Response`` into the integration's response dict: the route's settings (CORS, cache control,
+    """Turns a handler's result into the integration's response dict: the route's settings (CORS, cache control,
     compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
     choices); ``ResponseBuilder`` makes its own."""
 
@@ -861,16 +915,51 @@ class _ResponseWriter:
         self.size_limit = size_limit
         self.raise_oversize = raise_oversize
 
-    def write(self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration) -> Dict[str, Any]:
+    def write(
+        self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration
+    ) -> Dict[str, Any]:
         """The integration's response dict for ``response``, finished with the route's settings."""
-        headers = response.headers
         status = response.status_code
         if type(status) is not int or not 100 <= status <= 599:
             status = _status(status, "Response.status_code")
+        body = response.body
+        if body is None and not integration.null_body:
+            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
+        elif not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        response.base64_encoded = result["isBase64Encoded"]
+        return result
+
+    def write_result(
+        self, view: BaseProxyEvent, result: Any, status: int, route: Route, integration: Integration
+    ) -> Dict[str, Any]:
+        """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
+        building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
+        body = self._serialize(result, route)
+        return self._finish(view, status, {"Content-Type": _JSON}, None, body, None, route, integration)
+
+    def _serialize(self, value: Any, route: Route) -> str:
+        try:
+            return self.serializer(value)
+        except Exception as exc:
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+
+    def _finish(
+        self,
+        view: BaseProxyEvent,
+        status: int,
+        headers: Dict[str, Any],
+        cookies: Optional[List[Any]],
+        body: Any,
+        compress: Optional[bool],
+        route: Route,
+        integration: Integration,
+    ) -> Dict[str, Any]:
         cors_headers_only = None
         if route.cors:
             origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
-            cors_headers = (self.cors).headers_for(origin)
+            cors_headers = self.cors.headers_for(origin)
             if cors_headers:
                 if origin is None and integration.cors_without_origin_in_headers_only:
                     cors_headers_only = cors_headers
@@ -878,39 +967,31 @@ class _ResponseWriter:
                     _add_headers(headers, cors_headers)
         if route.cache_control:
             headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
-        compress = route.compress if response.compress is None else response.compress
+        if compress is None:
+            compress = route.compress
         if compress:
             # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
             # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
             compress = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
-
-        body = response.body
-        if body is None and not integration.null_body:
-            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
-        elif not isinstance(body, (str, bytes)) and response.is_json():
-            try:
-                body = self.serializer(body)  # a JSON None is "null", as Powertools sends it
-            except Exception as exc:
-                raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
         text, is_base64, gzipped = self.encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
-        response.base64_encoded = is_base64
-
-        cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
-        result = integration.respond(self.headers, view, status, headers, cookies, text, is_base64)
+        set_cookies = [str(cookie) for cookie in cookies] if cookies else []
+        result = integration.respond(self.headers, view, status, headers, set_cookies, text, is_base64)
         if cors_headers_only:
             _add_headers(result["headers"], cors_headers_only)
         limit = self.size_limit or integration.response_limit
         if self.encoder.size_bound(result) > limit:
-            return self._fit(view, response, route, integration, result, limit)
+            return self._fit(view, body, headers, set_cookies, route, integration, result, limit)
         return result
 
     def _fit(
         self,
         view: BaseProxyEvent,
-        response: Response[Any],
+        body: Any,
+        headers: Dict[str, Any],
+        cookies: List[str],
         route: Route,
         integration: Integration,
         result: Dict[str, Any],
@@ -921,14 +1002,11 @@ class _ResponseWriter:
         if size <= limit:
             return result
         accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
-        if accepts and response.headers.get("Content-Encoding") is None and result.get("body"):
-            raw = response.body
-            data = raw if isinstance(raw, bytes) else result["body"].encode("utf-8")
-            text, is_base64, _ = self.encoder.encode_body(data, True)
-            headers = dict(response.headers)
-            headers["Content-Encoding"] = "gzip"
+        if accepts and "Content-Encoding" not in headers and body:
+            data = body if isinstance(body, bytes) else body.encode("utf-8")
+            text, _, _ = self.encoder.encode_body(data, True)
+            headers = dict(headers, **{"Content-Encoding": "gzip"})
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
             compressed = integration.respond(self.headers, view, result["statusCode"], headers, cookies, text, True)
             if "headers" in result and "headers" in compressed:
                 for name, value in result["headers"].items():
@@ -942,9 +1020,7 @@ class _ResponseWriter:
 
         logging.getLogger("apigw").error("%s", error)
         body = self.serializer({"statusCode": 500, "message": str(error)})
-        headers = {"Content-Type": content_types.APPLICATION_JSON}
-        return integration.respond(self.headers, view, 500, headers, [], body, False)
-
+        return integration.respond(self.headers, view, 500, {"Content-Type": _JSON}, [], body, False)
 
 
 class _NamedResolver(ApiGatewayResolver):
@@ -1061,11 +1137,37 @@ class ALBResolver(ApiGatewayResolver):
             auto_head=auto_head,
         )
         self.decode_query_parameters = decode_query_parameters
+        if decode_query_parameters:
+            from functools import partial
+
+            self._event_class = partial(ALBEventView, decode_query_parameters=True)
         self._writer.raise_oversize = bool(enable_response_size_validation)
 
 
 _VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
+
+
+class VPCLatticeResolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 1."""
+
+    _integration = integrations.VPC_LATTICE
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEvent: ...
+
+
+class VPCLatticeV2Resolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 2."""
+
+    _integration = integrations.VPC_LATTICE_V2
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEventV2: ...
 
 
 class ResponseBuilder:
@@ -1244,9 +1346,9 @@ def _merge_vary(existing: Any, extra: str) -> str:
     return existing_text if extra.lower() in names else f"{existing_text}, {extra}"
 
 
-def _drop_head_body(view: BaseProxyEvent, response: Dict[str, Any]) -> None:
-    """``auto_head``: a HEAD answer keeps the headers of the GET answer and sends no body."""
-    if response.get("body") and view.http_method.upper() == "HEAD":
+def _drop_head_body(method: str, route: Route, response: Dict[str, Any]) -> None:
+    """``auto_head``: a HEAD request a GET route answered keeps the GET answer's headers and sends no body."""
+    if method == "HEAD" and route.method == "GET" and response.get("body"):
         response["body"] = ""
         response["isBase64Encoded"] = False
 
@@ -1268,4 +1370,6 @@ __all__ = [
     "ProxyEventType",
     "ResponseBuilder",
     "Route",
+    "VPCLatticeResolver",
+    "VPCLatticeV2Resolver",
 ]

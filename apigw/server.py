@@ -221,10 +221,10 @@ class _RequestHandler(BaseHTTPRequestHandler):
         except ValueError as exc:  # a request no integration could deliver (bad path, bad header)
             status, pairs, body = 400, [("Content-Type", "application/json")], json.dumps({"message": str(exc)}).encode()
             self.close_connection = True
-        self._write(status, pairs, body)
         elapsed = (time.perf_counter() - started) * 1000
         line = f'{self.client_address[0]} "{method} {target}" {status} {len(body)} bytes {elapsed:.1f} ms'
-        dev.write_log("\n".join([line, *notes]))
+        dev.write_log("\n".join([line, *notes]))  # before the answer: a client that got it finds the line there
+        self._write(status, pairs, body)
 
     def _read_body(self, limit: int) -> bytes:
         length_header = self.headers.get("Content-Length")

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from apigw.integrations import ALB, FUNCTION_URL, HTTP_API, REST_API
+from apigw.integrations import ALB, FUNCTION_URL, HTTP_API, REST_API, VPC_LATTICE, VPC_LATTICE_V2
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "events"
 
@@ -45,9 +45,11 @@ def http_event(
     **extra: Any,
 ) -> Dict[str, Any]:
     """API Gateway HTTP API (payload 2.0): lowercase header names, ``cookies`` outside the headers. ``path`` is the
-    ``rawPath`` exactly as given (a named stage's ``/{stage}`` prefix included, when the test wants one)."""
-    event = HTTP_API.build_event(method, "/", headers=headers, body=body, stage=stage, cookies=cookies)
+    ``rawPath`` exactly as given (a named stage's ``/{stage}`` prefix included, when the test wants one); a
+    ``Cookie`` header given here stays in ``headers`` (AWS would move it to ``cookies``: give ``cookies=`` for that)."""
+    event = HTTP_API.build_event(method, "/", headers=_no_cookie(headers), body=body, stage=stage, cookies=cookies)
     _set_raw_path(event, path)
+    _keep_cookie_header(event, headers)
     event.update(extra)
     return event
 
@@ -60,9 +62,11 @@ def url_event(
     cookies: Optional[List[str]] = None,
     **extra: Any,
 ) -> Dict[str, Any]:
-    """Lambda Function URL (payload 2.0 with a ``lambda-url`` domain)."""
-    event = FUNCTION_URL.build_event(method, "/", headers=headers, body=body, cookies=cookies)
+    """Lambda Function URL (payload 2.0 with a ``lambda-url`` domain); ``path`` and a ``Cookie`` header as in
+    ``http_event``."""
+    event = FUNCTION_URL.build_event(method, "/", headers=_no_cookie(headers), body=body, cookies=cookies)
     _set_raw_path(event, path)
+    _keep_cookie_header(event, headers)
     event.update(extra)
     return event
 
@@ -86,3 +90,114 @@ def _set_raw_path(event: Dict[str, Any], path: str) -> None:
     event["rawPath"] = event["requestContext"]["http"]["path"] = path
     if query:
         event["rawQueryString"] = query
+
+
+def lattice_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, str]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, str]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v1: snake_case keys, single-valued headers and query parameters; ``raw_path``
+    carries the query string too."""
+    event = VPC_LATTICE.build_event(method, path, query=query, headers=headers, body=body)
+    event.update(extra)
+    return event
+
+
+def lattice_v2_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, Any]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, Any]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v2 (``version`` "2.0"): every header and query value is a list (give a list for
+    several values), the caller's identity is in ``requestContext``."""
+    event = VPC_LATTICE_V2.build_event(method, path, query=query, headers=headers, body=body)
+    event.update(extra)
+    return event
+
+
+def _set_raw_path(event: Dict[str, Any], path: str) -> None:
+    path, _, query = path.partition("?")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    if query:
+        event["rawQueryString"] = query
+
+
+def lattice_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, str]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, str]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v1: snake_case keys, single-valued headers and query parameters.
+
+    ``raw_path`` carries the query string too, as the view expects it may.
+    """
+    query_string = "&".join(f"{name}={value}" for name, value in (query or {}).items())
+    event: Dict[str, Any] = {
+        "raw_path": f"{path}?{query_string}" if query_string else path,
+        "method": method,
+        "headers": {name.lower(): value for name, value in (headers or {}).items()},
+        "query_string_parameters": dict(query or {}),
+        "body": body if body is not None else "",
+        "is_base64_encoded": False,
+    }
+    event.update(extra)
+    return event
+
+
+def lattice_v2_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, Any]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, Any]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v2 (``version`` "2.0"): every header and query value is a list (a ``str``
+    given here becomes a one-item list), the caller's identity is in ``requestContext``."""
+
+    def as_lists(values: Optional[Dict[str, Any]], lower: bool) -> Dict[str, List[str]]:
+        return {
+            (name.lower() if lower else name): value if isinstance(value, list) else [value]
+            for name, value in (values or {}).items()
+        }
+
+    arn = "arn:aws:vpc-lattice:eu-west-1:123456789012"
+    event: Dict[str, Any] = {
+        "version": "2.0",
+        "path": path,
+        "method": method,
+        "headers": as_lists(headers, lower=True),
+        "queryStringParameters": as_lists(query, lower=False),
+        "body": body,
+        "isBase64Encoded": False,
+        "requestContext": {
+            "serviceNetworkArn": f"{arn}:servicenetwork/sn-0123456789abcdef0",
+            "serviceArn": f"{arn}:service/svc-0123456789abcdef0",
+            "targetGroupArn": f"{arn}:targetgroup/tg-0123456789abcdef0",
+            "identity": {"sourceVpcArn": "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0123456789abcdef0"},
+            "region": "eu-west-1",
+            "timeEpoch": "1710237758412905",
+        },
+    }
+    event.update(extra)
+    return event
+
+
+def _no_cookie(headers: Optional[Dict[str, str]]) -> Optional[Dict[str, str]]:
+    return None if headers is None else {name: value for name, value in headers.items() if name.lower() != "cookie"}
+
+
+def _keep_cookie_header(event: Dict[str, Any], headers: Optional[Dict[str, str]]) -> None:
+    for name, value in (headers or {}).items():
+        if name.lower() == "cookie":
+            event["headers"]["cookie"] = value

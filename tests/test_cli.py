@@ -190,7 +190,7 @@ def test_event_sends_a_files_bytes_base64_encoded(tmp_path, capsys):
 def test_event_refuses_an_unknown_integration(capsys):
     assert main(["event", "apigw", "GET", "/"]) == 2
 
-    assert "unknown integration 'apigw': use one of alb, http, rest, url" in capsys.readouterr().err
+    assert "unknown integration 'apigw': use one of alb, http, lattice, lattice-v2, rest, url" in capsys.readouterr().err
 
 
 def test_event_refuses_a_header_without_a_colon(capsys):

@@ -14,11 +14,20 @@ from apigw import (
     CORSConfig,
     LambdaFunctionUrlResolver,
     Response,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
 )
 from apigw.exceptions import MethodNotAllowedError
 from apigw.testing import Client
 
-RESOLVERS = [APIGatewayRestResolver, APIGatewayHttpResolver, LambdaFunctionUrlResolver, ALBResolver]
+RESOLVERS = [
+    APIGatewayRestResolver,
+    APIGatewayHttpResolver,
+    LambdaFunctionUrlResolver,
+    ALBResolver,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
+]
 
 
 def orders_app(resolver_class=APIGatewayRestResolver, **options):

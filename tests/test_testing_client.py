@@ -16,6 +16,8 @@ from apigw import (
     Cookie,
     LambdaFunctionUrlResolver,
     Response,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
 )
 from apigw.testing import Client, LambdaContext, ResponseHeaders
 
@@ -53,7 +55,14 @@ def echo_app(resolver_class=APIGatewayRestResolver):
     return app
 
 
-RESOLVERS = [APIGatewayRestResolver, APIGatewayHttpResolver, LambdaFunctionUrlResolver, ALBResolver]
+RESOLVERS = [
+    APIGatewayRestResolver,
+    APIGatewayHttpResolver,
+    LambdaFunctionUrlResolver,
+    ALBResolver,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
+]
 
 
 @pytest.mark.parametrize("resolver_class", RESOLVERS)
@@ -70,7 +79,8 @@ def test_the_client_follows_the_resolvers_integration(resolver_class):
 def test_query_values_may_be_lists_and_the_path_may_carry_a_query(resolver_class):
     response = Client(echo_app(resolver_class)).get("/echo?tag=a", query={"tag": ["b c", "d"]})
 
-    expected = ["d"] if resolver_class is ALBResolver else ["a", "b c", "d"]  # ALB single-value: the last one
+    single_valued = resolver_class in (ALBResolver, VPCLatticeResolver)  # one value per name: the last one
+    expected = ["d"] if single_valued else ["a", "b c", "d"]
     assert response.json()["tags"] == expected
 
 
@@ -88,7 +98,7 @@ def test_json_is_sent_as_a_json_body(resolver_class):
     response = Client(echo_app(resolver_class)).post("/echo", json={"n": 1})
 
     assert response.json()["json"] == {"n": 1}
-    assert response.event["isBase64Encoded"] is False
+    assert response.event.get("isBase64Encoded", response.event.get("is_base64_encoded")) is False
 
 
 @pytest.mark.parametrize("resolver_class", RESOLVERS)
@@ -97,7 +107,7 @@ def test_bytes_go_base64_encoded_and_come_back_byte_exact(resolver_class):
 
     response = Client(echo_app(resolver_class)).post("/upload", body=data)
 
-    assert response.event["isBase64Encoded"] is True
+    assert response.event.get("isBase64Encoded", response.event.get("is_base64_encoded")) is True
     assert response.body == data
 
 
@@ -166,7 +176,7 @@ def test_a_handler_function_needs_an_integration():
 
 
 def test_an_unknown_integration_name_is_refused_listing_the_known_ones():
-    with pytest.raises(ValueError, match="unknown integration 'apigw'.*alb, http, rest, url"):
+    with pytest.raises(ValueError, match="unknown integration .apigw.*alb, http, lattice, lattice-v2, rest, url"):
         Client(lambda event, context: {}, integration="apigw")
 
 

@@ -10,9 +10,24 @@ import base64
 
 import pytest
 
-from apigw import ALBResolver, APIGatewayHttpResolver, APIGatewayRestResolver, LambdaFunctionUrlResolver, Response
-from apigw.events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
-from apigw.integrations import ALB, BY_NAME, FUNCTION_URL, HTTP_API, REST_API, detect
+from apigw import (
+    ALBResolver,
+    APIGatewayHttpResolver,
+    APIGatewayRestResolver,
+    LambdaFunctionUrlResolver,
+    Response,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
+)
+from apigw.events import (
+    ALBEvent,
+    APIGatewayProxyEvent,
+    APIGatewayProxyEventV2,
+    LambdaFunctionUrlEvent,
+    VPCLatticeEvent,
+    VPCLatticeEventV2,
+)
+from apigw.integrations import ALB, BY_NAME, FUNCTION_URL, HTTP_API, REST_API, VPC_LATTICE, VPC_LATTICE_V2, detect
 
 once = pytest.mark.once
 
@@ -95,7 +110,7 @@ def test_rest_event_request_context_carries_the_caller():
 def test_a_bytes_body_is_sent_base64_encoded(integration):
     event = integration.build_event("POST", "/upload", body=b"\x00\xff\x10")
 
-    assert event["isBase64Encoded"] is True
+    assert event.get("isBase64Encoded", event.get("is_base64_encoded")) is True
     assert base64.b64decode(event["body"]) == b"\x00\xff\x10"
 
 
@@ -104,7 +119,7 @@ def test_a_bytes_body_is_sent_base64_encoded(integration):
 def test_a_text_body_is_sent_as_it_is(integration):
     event = integration.build_event("POST", "/notes", body='{"note": "é"}')
 
-    assert (event["body"], event["isBase64Encoded"]) == ('{"note": "é"}', False)
+    assert (event["body"], event.get("isBase64Encoded", event.get("is_base64_encoded"))) == ('{"note": "é"}', False)
 
 
 @pytest.mark.parametrize("integration", list(BY_NAME.values()), ids=list(BY_NAME))
@@ -218,6 +233,45 @@ def test_multi_value_headers_is_an_alb_setting_only():
         REST_API.build_event("GET", "/", multi_value=True)
 
 
+# ------------------------------------------------------------------------------------------------ VPC Lattice
+
+
+@once
+def test_lattice_v1_event_has_snake_case_keys_and_the_query_in_the_raw_path():
+    event = VPC_LATTICE.build_event("GET", "/search?q=a%20b&q=c", headers=[("X-Id", "1"), ("X-Id", "2")])
+
+    assert event["raw_path"] == "/search?q=a%20b&q=c"
+    assert event["query_string_parameters"] == {"q": "c"}
+    assert event["headers"] == {"x-id": "1,2"}
+    assert (event["body"], event["is_base64_encoded"]) == ("", False)
+
+
+@once
+def test_lattice_v2_event_has_lists_of_values_and_the_callers_context():
+    event = VPC_LATTICE_V2.build_event("GET", "/search?q=a%20b&q=c", headers=[("X-Id", "1"), ("X-Id", "2")])
+
+    assert (event["version"], event["path"]) == ("2.0", "/search")
+    assert event["queryStringParameters"] == {"q": ["a b", "c"]}
+    assert event["headers"] == {"x-id": ["1", "2"]}
+    assert {"serviceNetworkArn", "serviceArn", "targetGroupArn", "identity", "region"} <= set(event["requestContext"])
+    assert event["requestContext"]["timeEpoch"].isdigit()  # microseconds, as text
+
+
+@pytest.mark.parametrize("integration", [VPC_LATTICE, VPC_LATTICE_V2])
+@once
+def test_lattice_keeps_cookies_in_the_cookie_header(integration):
+    event = integration.build_event("GET", "/", cookies={"a": "1"})
+
+    assert "cookie" in event["headers"] and "cookies" not in event
+
+
+@once
+def test_lattice_reads_only_the_headers_map_of_a_response():
+    problems = VPC_LATTICE.response_problems({"statusCode": 200, "body": "", "multiValueHeaders": {"X-A": ["1"]}})
+
+    assert problems == ["VPC Lattice reads only 'headers': the response's 'multiValueHeaders' is ignored"]
+
+
 # ------------------------------------------------------------------------------------------------ bad requests
 
 
@@ -253,6 +307,8 @@ RESOLVERS = [
     (LambdaFunctionUrlResolver, FUNCTION_URL, False),
     (ALBResolver, ALB, False),
     (ALBResolver, ALB, True),
+    (VPCLatticeResolver, VPC_LATTICE, False),
+    (VPCLatticeV2Resolver, VPC_LATTICE_V2, False),
 ]
 
 
@@ -401,6 +457,8 @@ def test_a_base64_body_reaches_the_client_as_bytes():
         (FUNCTION_URL, LambdaFunctionUrlEvent, False, ["a", "b"]),
         (ALB, ALBEvent, False, ["b"]),  # single-value mode: the last value only
         (ALB, ALBEvent, True, ["a", "b"]),
+        (VPC_LATTICE, VPCLatticeEvent, False, ["b"]),  # structure v1: one value per name
+        (VPC_LATTICE_V2, VPCLatticeEventV2, False, ["a", "b"]),
     ],
 )
 @once
