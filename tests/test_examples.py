@@ -23,6 +23,9 @@ from typing import Any, Optional
 
 import pytest
 
+from apigw.integrations import REST_API
+from apigw.testing import Client
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = REPO_DIR / "examples"
 EVENTS_DIR = REPO_DIR / "events"
@@ -64,31 +67,11 @@ def load_example(name: str) -> ModuleType:
 
 
 def event(path: str, method: str = "GET", headers: Optional[dict] = None, **extra: Any) -> dict:
-    """A REST API (v1) proxy event for ``method path``; ``extra`` keys are set as given.
+    """A REST API (v1) proxy event for ``method path`` (``Integration.build_event``); ``extra`` keys are set as given.
 
-    ``multiValueHeaders`` mirrors ``headers``, and ``multiValueQueryStringParameters`` mirrors
-    ``queryStringParameters`` unless given, as API Gateway sends them.
+    ``multiValueQueryStringParameters`` mirrors ``queryStringParameters`` unless given, as API Gateway sends them.
     """
-    headers = dict(headers or {})
-    result = {
-        "resource": path,
-        "path": path,
-        "httpMethod": method,
-        "headers": headers,
-        "multiValueHeaders": {name: [value] for name, value in headers.items()},
-        "queryStringParameters": None,
-        "multiValueQueryStringParameters": None,
-        "pathParameters": None,
-        "stageVariables": None,
-        "requestContext": {
-            "stage": "Prod",
-            "path": f"/Prod{path}",
-            "httpMethod": method,
-            "requestId": "0b5f2d9e-6c41-4a3b-8e07-d1c2a9f4b6e3",
-        },
-        "body": None,
-        "isBase64Encoded": False,
-    }
+    result = REST_API.build_event(method, path, headers=headers)
     result.update(extra)
     query = extra.get("queryStringParameters")
     if query and "multiValueQueryStringParameters" not in extra:
@@ -674,3 +657,55 @@ def test_sample_events_are_not_modified_by_resolving():
     load_example("compress").lambda_handler(sample, None)
 
     assert sample == pristine
+
+
+# ------------------------------------------------------------------------------------ through the test client
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "options", "status"),
+    [
+        ("getting_started", "GET", "/hello", {}, 200),
+        ("http_api", "GET", "/hello", {}, 200),
+        ("alb", "GET", "/hello", {}, 200),
+        ("dynamic_routes", "GET", "/hello/lessa", {}, 200),
+        ("nested_routes", "GET", "/hi/michael", {}, 200),
+        ("query_strings_and_payload", "GET", "/hello?name=lessa", {"json": {"greeting": "hi"}}, 200),
+        ("headers", "GET", "/hello", {"headers": {"X-Name": "lessa"}}, 200),
+        ("raising_http_errors", "GET", "/bad-request-error", {}, 400),
+        ("raising_http_errors", "GET", "/service-error", {}, 502),
+        ("custom_domain_mappings", "GET", "/payment/subscriptions/123", {}, 200),
+        ("cors", "OPTIONS", "/hello/lessa", {"headers": {"Origin": "https://example.com"}}, 204),
+        ("fine_grained_responses", "GET", "/hello", {}, 418),
+        ("compress", "GET", "/hello", {"headers": {"Accept-Encoding": "gzip"}}, 200),
+        ("binary_responses", "GET", "/logo", {}, 200),
+        ("custom_serializer", "GET", "/colors", {}, 200),
+        ("testing_your_code", "GET", "/hello", {}, 200),
+    ],
+)
+def test_every_example_answers_what_its_integration_accepts(name, method, path, options, status, monkeypatch):
+    # The client fails the test on any response the example's integration would refuse (shape, types, size).
+    monkeypatch.delenv("LAMBDA_TASK_ROOT", raising=False)
+    client = Client(load_example(name).app)
+
+    response = client.request(method, path, **options)
+
+    assert response.status_code == status
+
+
+def test_the_compress_example_reaches_a_client_as_plain_json():
+    client = Client(load_example("compress").app)
+
+    response = client.get("/hello", headers={"Accept-Encoding": "gzip"})
+
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.json() == {"message": "hello universe"}
+
+
+def test_the_binary_example_reaches_a_client_as_the_logo_bytes(monkeypatch):
+    monkeypatch.delenv("LAMBDA_TASK_ROOT", raising=False)
+    client = Client(load_example("binary_responses").app)
+
+    response = client.get("/logo", headers={"Accept": "image/svg+xml"})
+
+    assert response.body == (EXAMPLES_DIR / "logo.svg").read_bytes()
