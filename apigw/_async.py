@@ -45,7 +45,7 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
                 result = await _call_route(app, route, params)
             response = app._writer.write(view, app._to_response(result, route.status_code), route, integration)
         except Exception as exc:
-            response = app._writer.write(view, await _handle_exception(app, exc), route, integration)
+            response = await _write_error(app, view, exc, route, integration)
     finally:
         app._end(active)
     if app._debug:
@@ -68,6 +68,19 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
         return app._answer_not_found()  # the pre-flight answer: nothing to await
     return await _handle_exception(app, NotFoundError())
+
+
+async def _write_error(
+    app: ApiGatewayResolver, view: Any, exc: Exception, route: Route, integration: Any
+) -> Dict[str, Any]:
+    """``ApiGatewayResolver._write_error`` with exception handlers that may be asynchronous."""
+    response = await _handle_exception(app, exc)
+    try:
+        return app._writer.write(view, response, route, integration)
+    except Exception as second:
+        if type(second) is type(exc):
+            raise
+        return app._writer.write(view, await _handle_exception(app, second), route, integration)
 
 
 async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:

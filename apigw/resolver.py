@@ -671,7 +671,7 @@ class ApiGatewayResolver(BaseRouter):
                 else:
                     response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
             except Exception as exc:
-                response = self._writer.write(view, self._handle_exception(exc), route, integration)
+                response = self._write_error(view, exc, route, integration)
         finally:
             state[_IN_FLIGHT] = False
             if active is not None:
@@ -757,6 +757,17 @@ class ApiGatewayResolver(BaseRouter):
         if pending is not None:
             _add_route_context(pending, state)
         return route, params
+
+    def _write_error(self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration) -> Dict[str, Any]:
+        """The error response for ``exc``. If writing it fails in turn (an exception handler's response too large,
+        or with a bad header), that second error gets one turn through the exception handlers; a third propagates."""
+        response = self._handle_exception(exc)
+        try:
+            return self._writer.write(view, response, route, integration)
+        except Exception as second:
+            if type(second) is type(exc):
+                raise
+            return self._writer.write(view, self._handle_exception(second), route, integration)
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
@@ -851,7 +862,7 @@ class ApiGatewayResolver(BaseRouter):
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
-        if self._debug:
+        if self._debug and not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
@@ -1286,7 +1297,9 @@ def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
 
 def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
     warnings.warn(
-        "resolve() takes the raw Lambda event: the resolver builds its own view (an event data class is unwrapped)",
+        # COMPAT: the opening words are the ones Powertools users (and its tests) look for.
+        "You don't need to serialize event to an event data class: resolve() takes the raw Lambda event and builds "
+        "its own view (this one is unwrapped)",
         stacklevel=3,
     )
     return event.raw_event
