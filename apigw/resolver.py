@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, TypeVar, Union
 
     from .integrations import Integration
+    from .request import Request
     from .router import Router
 
     Handler = Callable[..., Any]
@@ -61,8 +62,9 @@ _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
 # The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
 _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
 
-# Index of the fields of one request's state (a list: the cheapest per-request object to build).
-_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS = 0, 1, 2, 3
+# Index of the fields of one request's state (a list: the cheapest per-request object to build). ``_REQUEST`` is
+# appended only when someone asks for ``app.request``.
+_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _REQUEST = 0, 1, 2, 3, 4
 
 
 class ProxyEventType(Enum):
@@ -440,12 +442,12 @@ class ApiGatewayResolver(BaseRouter):
         if response_validation_error_http_code is not None and not enable_validation:
             raise ValueError("response_validation_error_http_code needs enable_validation=True")
         self._enable_validation = bool(enable_validation)
-        self._response_validation_error_http_code = response_validation_error_http_code
-        if enable_validation:
-            # NOTE: request and response validation (pydantic) and OpenAPI arrive with their own module.
-            raise NotImplementedError(
-                "enable_validation=True is not available in apigw yet; leave it off (routes still work, unvalidated)"
-            )
+        self._response_validation_error_http_code = (
+            None if response_validation_error_http_code is None
+            else _http_status(response_validation_error_http_code, "response_validation_error_http_code")
+        )
+        #: the OpenAPI document's settings (``configure_openapi``); ``apigw.openapi.config.OpenAPIConfig``
+        self.openapi_config: Any = None
         if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
             raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
         self._serializer = serializer or _impl.encoder.dumps
@@ -516,6 +518,32 @@ class ApiGatewayResolver(BaseRouter):
         """The registered routes, in registration order."""
         return list(self._routes)
 
+    @property
+    def request(self) -> Request:
+        """The request being resolved (``apigw.request.Request``): matched route, path parameters, headers, body.
+
+        Built on first use in a request, then the same object until the request ends. In a request no route
+        matches, ``route`` is the path itself and ``path_parameters`` is empty. Raises ``RuntimeError`` before
+        any request.
+        """
+        state = self._request_state.get()
+        if state is None:
+            raise RuntimeError(
+                "app.request is only available after route resolution. Use it inside middleware or a route handler."
+            )
+        if len(state) > _REQUEST:
+            return state[_REQUEST]  # type: ignore[no-any-return]
+        from .request import Request, openapi_path
+
+        route, view = state[_ROUTE], state[_EVENT]
+        if route is None:  # COMPAT: Powertools' not-found route has the request path as its rule
+            path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
+            request = Request(openapi_path(path), {}, view, self.context)
+        else:
+            request = Request(openapi_path(route.rule), state[_PARAMS], view, self.context)
+        state.append(request)
+        return request
+
     # -- registration ---------------------------------------------------------------------------------------------
 
     def _add_route(self, registration: Registration) -> None:
@@ -543,7 +571,10 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        _check_handler(route, _rule_placeholders(rule), self._enable_validation)
+        placeholders = _rule_placeholders(rule)
+        validation = route.openapi.get("enable_validation")
+        _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
+        route.invoke = _invoke_plan(self, route, placeholders, validation)
         self._routes.append(route)
 
     def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
@@ -649,7 +680,13 @@ class ApiGatewayResolver(BaseRouter):
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
         chain: Callable[[Any], Any] = _CallRoute(route)
-        for middleware in reversed([*self._middlewares, *route.middlewares]):
+        middlewares = [*self._middlewares, *route.middlewares]
+        if route.invoke is not None or _injection_loaded():
+            # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+            from ._injection import chain_middlewares
+
+            middlewares = chain_middlewares(route, middlewares)
+        for middleware in reversed(middlewares):
             chain = _Next(middleware, chain)
         route.chain = chain
         return chain
@@ -691,12 +728,25 @@ class ApiGatewayResolver(BaseRouter):
 
     def _handle_exception(self, exc: Exception) -> Response:
         """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
+        raised = exc
+        depends = sys.modules.get("apigw.depends")
+        if (
+            depends is not None
+            and isinstance(exc, depends.DependencyResolutionError)
+            and isinstance(exc.__cause__, Exception)
+            and depends.DependencyResolutionError not in self._exception_handlers
+        ):
+            # COMPAT: what a dependency raised is handled as if the handler had raised it (Powertools 3.37).
+            exc = exc.__cause__
         handler = self._lookup_exception_handler(type(exc))
         if handler is not None:
             try:
                 return self._to_response(handler(exc))
             except ServiceError as service_error:
                 exc = service_error
+        answer = getattr(exc, "_apigw_response", None)  # validation errors (apigw.openapi) know their answer
+        if answer is not None:
+            return answer(self)  # type: ignore[no-any-return]
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
@@ -704,7 +754,7 @@ class ApiGatewayResolver(BaseRouter):
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
-        raise exc
+        raise raised
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
         if not self._exception_handlers:
@@ -1058,10 +1108,52 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
 
 
 def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
-    """True when every name is annotated (``Request``, ``Annotated[..., Depends()]``, validation markers):
-    the injection module decides those, not this check."""
+    """True when every name is annotated and ``Request``/``Depends`` exist in this process: the injection module
+    decides those (``apigw._injection.build_plan``), not this check."""
     annotations = getattr(func, "__annotations__", None) or {}
-    return all(name in annotations for name in names)
+    return _injection_loaded() and all(name in annotations for name in names)
+
+
+def _injection_loaded() -> bool:
+    """Whether ``Request`` or ``Depends`` exist in this process: without them no handler can ask for injection."""
+    return "apigw.request" in sys.modules or "apigw.depends" in sys.modules
+
+
+def _invoke_plan(
+    app: ApiGatewayResolver, route: Route, placeholders: Tuple[str, ...], validation: Optional[bool]
+) -> Optional[Callable[[Any, Dict[str, str]], Any]]:
+    """The route's call plan (``Route.invoke``): ``None`` for a plain handler, which keeps ``func(**params)``.
+
+    PERF: decided without ``inspect``: a handler can ask for ``Request``/``Depends()`` only when those modules are
+    loaded and it has annotations or defaults; only validated routes and such handlers load ``apigw._injection``.
+    """
+    custom_code = route.openapi.get("custom_response_validation_http_code")
+    if custom_code is not None:
+        if not app._enable_validation:
+            raise ValueError(
+                f"{route.method} {route.rule!r}: custom_response_validation_http_code needs enable_validation=True "
+                "on the resolver"
+            )
+        route.openapi["custom_response_validation_http_code"] = _http_status(
+            custom_code, f"{route.method} {route.rule!r}: custom_response_validation_http_code"
+        )
+    if validation is None:
+        validation = app._enable_validation
+    if not validation:
+        if not _injection_loaded():
+            return None
+        func = route.func
+        target = func if hasattr(func, "__code__") else getattr(func, "__call__", func)
+        if not (
+            getattr(target, "__annotations__", None)
+            or getattr(target, "__defaults__", None)
+            or getattr(target, "__kwdefaults__", None)
+            or not hasattr(target, "__code__")  # a partial or builtin: let the analysis decide
+        ):
+            return None
+    from ._injection import build_plan
+
+    return build_plan(app, route, placeholders, bool(validation))
 
 
 def _callable_name(func: Any) -> str:
@@ -1083,6 +1175,16 @@ def _status(status: Any, where: str) -> int:
     if not 100 <= code <= 599:
         raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
     return code
+
+
+def _http_status(code: Any, where: str) -> Any:
+    """``code`` as an ``http.HTTPStatus`` (Powertools keeps validation error codes that way)."""
+    from http import HTTPStatus  # PERF: only apps that configure a validation error code
+
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        raise ValueError(f"{where}: {code!r} must be an integer representing an HTTP status code") from None
 
 
 def _response_size(result: Dict[str, Any]) -> int:
