@@ -314,19 +314,6 @@ def build_plan(
         return validated_plan(app, route, signature, placeholders)
     dependencies = dependency_tree(signature.params, where)
     request_param = signature.request_param
-    missing = [
-        param.name
-        for param in signature.params
-        if param.required and not param.injected and param.name not in placeholders
-        and param.kind is not inspect.Parameter.POSITIONAL_ONLY
-    ]
-    if missing:
-        names = ", ".join(repr(name) for name in missing)
-        raise TypeError(
-            f"{route.method} {route.rule!r}: handler {route.handler_name} requires {names}, which the rule does not "
-            f"provide; add <{missing[0]}> to the rule, give the parameter a default, or turn on enable_validation "
-            "to read it from the request"
-        )
     if request_param is None and not dependencies:
         return None
     return InjectingCall(route.func, request_param, dependencies)

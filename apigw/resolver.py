@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, TypeVar, Union
 
     from .integrations import Integration
+    from .openapi.models import OpenAPI
     from .request import Request
     from .router import Router
 
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
+_OPENAPI_TITLE = "Powertools for AWS Lambda (Python) API"  # COMPAT: Powertools' default document title
 
 # The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
 _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
@@ -440,11 +442,12 @@ class ApiGatewayResolver(BaseRouter):
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         self._json_body_deserializer = json_body_deserializer
         if response_validation_error_http_code is not None and not enable_validation:
-            raise ValueError("response_validation_error_http_code needs enable_validation=True")
+            # COMPAT: Powertools' message, word for word (its tests and users match on it).
+            raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
         self._enable_validation = bool(enable_validation)
         self._response_validation_error_http_code = (
             None if response_validation_error_http_code is None
-            else _http_status(response_validation_error_http_code, "response_validation_error_http_code")
+            else _http_status(response_validation_error_http_code, "an HTTP status code")
         )
         #: the OpenAPI document's settings (``configure_openapi``); ``apigw.openapi.config.OpenAPIConfig``
         self.openapi_config: Any = None
@@ -594,6 +597,117 @@ class ApiGatewayResolver(BaseRouter):
             self.use(router._middlewares)
         for registration in router._registrations:
             self._add_route(registration.behind(prefix))
+
+    # -- OpenAPI (apigw.openapi: pydantic, loaded only when one of these is called) --------------------------------
+
+    def get_openapi_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> OpenAPI:
+        """The app's OpenAPI 3.1 document (an ``apigw.openapi.models.OpenAPI``): one operation per route, built
+        from the handlers' signatures and the routes' documentation keywords. Arguments not given come from
+        ``configure_openapi``. Needs pydantic (``pip install 'apigw[validation]'``)."""
+        options = _given(locals())
+        from .openapi._app import openapi_schema
+
+        return openapi_schema(self, **options)
+
+    def get_openapi_json_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> str:
+        """``get_openapi_schema()`` as JSON text (indented, without empty fields)."""
+        options = _given(locals())
+        from .openapi._app import openapi_json
+
+        return openapi_json(self, **options)
+
+    def configure_openapi(
+        self,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Store document-wide OpenAPI settings (``apigw.openapi.config.OpenAPIConfig``), used by
+        ``get_openapi_schema`` and ``enable_swagger`` for arguments they are not given."""
+        options = _given(locals())
+        from .openapi._app import configure
+
+        configure(self, **options)
+
+    def enable_swagger(
+        self,
+        *,
+        path: str = "/swagger",
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        swagger_base_url: Optional[str] = None,
+        middlewares: Optional[List[Callable[..., Any]]] = None,
+        compress: bool = False,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        oauth2_config: Optional[Any] = None,
+        persist_authorization: bool = False,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Serve Swagger UI at ``GET path`` (``?format=json``: the OpenAPI document). The browser loads Swagger UI's
+        script and stylesheet from ``swagger_base_url`` (default: the jsDelivr CDN; see
+        ``apigw.openapi.swagger_ui``). The document is generated on the first request for it."""
+        options = _given(locals())
+        for key in ("path", "swagger_base_url", "middlewares", "compress", "oauth2_config", "persist_authorization"):
+            options.pop(key, None)
+        from .openapi._app import swagger_handler
+
+        handler = swagger_handler(self, swagger_base_url, oauth2_config, persist_authorization, options)
+        self.get(path, middlewares=middlewares, include_in_schema=False, compress=compress)(handler)
 
     def _middlewares_changed(self) -> None:
         for route in self._routes:
@@ -1108,10 +1222,11 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
 
 
 def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
-    """True when every name is annotated and ``Request``/``Depends`` exist in this process: the injection module
-    decides those (``apigw._injection.build_plan``), not this check."""
+    """True when every name is annotated (``Request``, ``Annotated[..., Depends()]``, validation markers):
+    the injection module decides those, not this check. COMPAT: an annotated parameter nobody provides is allowed, as
+    in Powertools, for apps that only document routes (OpenAPI without validation)."""
     annotations = getattr(func, "__annotations__", None) or {}
-    return _injection_loaded() and all(name in annotations for name in names)
+    return all(name in annotations for name in names)
 
 
 def _injection_loaded() -> bool:
@@ -1131,11 +1246,11 @@ def _invoke_plan(
     if custom_code is not None:
         if not app._enable_validation:
             raise ValueError(
-                f"{route.method} {route.rule!r}: custom_response_validation_http_code needs enable_validation=True "
-                "on the resolver"
+                "'custom_response_validation_http_code' cannot be set for route when enable_validation is False on "
+                "resolver."
             )
         route.openapi["custom_response_validation_http_code"] = _http_status(
-            custom_code, f"{route.method} {route.rule!r}: custom_response_validation_http_code"
+            custom_code, "an HTTP status code or an enum of type HTTPStatus"
         )
     if validation is None:
         validation = app._enable_validation
@@ -1177,14 +1292,20 @@ def _status(status: Any, where: str) -> int:
     return code
 
 
-def _http_status(code: Any, where: str) -> Any:
+def _given(arguments: Dict[str, Any]) -> Dict[str, Any]:
+    """A method's keyword arguments (its ``locals()``) without ``self``."""
+    return {key: value for key, value in arguments.items() if key != "self"}
+
+
+def _http_status(code: Any, expected: str) -> Any:
     """``code`` as an ``http.HTTPStatus`` (Powertools keeps validation error codes that way)."""
     from http import HTTPStatus  # PERF: only apps that configure a validation error code
 
     try:
         return HTTPStatus(code)
     except ValueError:
-        raise ValueError(f"{where}: {code!r} must be an integer representing an HTTP status code") from None
+        # COMPAT: Powertools' message, word for word.
+        raise ValueError(f"'{code}' must be an integer representing {expected}.") from None
 
 
 def _response_size(result: Dict[str, Any]) -> int:
