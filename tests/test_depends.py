@@ -227,16 +227,6 @@ def test_a_dependency_parameter_apigw_cannot_provide_is_refused_at_registration(
             return {}
 
 
-def test_a_required_annotated_parameter_nobody_provides_is_refused_at_registration():
-    app = APIGatewayRestResolver()
-
-    with pytest.raises(TypeError, match="requires 'limit', which the rule does not provide"):
-
-        @app.get("/hello")
-        def hello(request: Request, limit: int):
-            return {}
-
-
 def test_classes_and_callable_objects_are_dependencies_too():
     app = APIGatewayRestResolver()
 

@@ -61,3 +61,28 @@ def test_injection_loads_the_injection_module_but_not_pydantic():
 
     assert loaded["apigw._injection"] and loaded["apigw.request"]
     assert not loaded["pydantic"] and not loaded["apigw.openapi"]
+
+
+@pytest.mark.once
+def test_validation_loads_pydantic_but_the_schema_machinery_only_when_the_document_is_asked_for():
+    pytest.importorskip("pydantic")
+    code = """
+        from apigw import APIGatewayRestResolver
+        import sys
+
+        app = APIGatewayRestResolver(enable_validation=True)
+
+        @app.get("/orders/<order_id>")
+        def get_order(order_id: int):
+            return {"id": order_id}
+
+        assert app.resolve({"path": "/orders/1", "httpMethod": "GET"}, None)["statusCode"] == 200
+        before = {name: name in sys.modules for name in ("apigw.openapi.models", "apigw.openapi._schema")}
+        app.get_openapi_schema()
+        after = {name: name in sys.modules for name in ("apigw.openapi.models", "apigw.openapi._schema")}
+        print(before, after)
+        assert not any(before.values()) and all(after.values()), (before, after)
+    """
+    loaded = modules_after(code)
+
+    assert loaded["pydantic"] and loaded["apigw.openapi"]

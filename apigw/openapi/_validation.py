@@ -21,7 +21,6 @@ from pydantic import ValidationError
 from .._injection import Signature, dependency_tree, request_cache, route_where, solve
 from ..request import openapi_path
 from ._fields import BODY, ParamField, RouteFields, analyse
-from .encoders import jsonable_encoder
 from .exceptions import RequestUnsupportedContentType, RequestValidationError, ResponseValidationError
 from .params import UploadFile
 
@@ -230,6 +229,8 @@ class ValidatedCall:
         field = self._return
         if field is None:
             if response.is_json():
+                from .encoders import jsonable_encoder  # PERF: only routes without a return annotation need it
+
                 response.body = jsonable_encoder(response.body, custom_serializer=self.custom_serializer)
             return response
         body = response.body
