@@ -13,6 +13,7 @@ import sys
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 COMPILED_MODULES = ("_matcher_c", "_headers_c", "_encoder_c")
 
@@ -32,6 +33,27 @@ Install a C compiler and the Python headers and reinstall to get the fast build,
 or set APIGW_NO_EXTENSIONS=1 to choose pure Python on purpose.
 ********************************************************************************
 """
+
+
+# The build marker: a one-word file in the built package, read by apigw/_impl.py only when the compiled modules do not
+# import. "pure" (built so on purpose: silent), "fallback" (the compile failed: warn), "compiled" (they should be
+# there: warn). An editable install has no marker and counts as "compiled".
+BUILD_MARKER = "_build_mode"
+
+
+def _write_marker(build_lib: str, mode: str) -> None:
+    package = os.path.join(build_lib, "apigw")
+    if os.path.isdir(package):
+        with open(os.path.join(package, BUILD_MARKER), "w") as marker:
+            marker.write(mode + "\n")
+
+
+class BuildPyWithMarker(build_py):
+    """Writes the build marker next to the modules."""
+
+    def run(self) -> None:
+        super().run()
+        _write_marker(self.build_lib, "pure" if NO_EXTENSIONS else "compiled")
 
 
 def _warn_fallback(reason: object) -> None:
@@ -69,6 +91,7 @@ class OptionalBuildExt(build_ext):
             path = self.get_ext_fullpath(ext.name)
             if os.path.exists(path):
                 os.remove(path)
+        _write_marker(self.build_lib, "fallback")
         _warn_fallback(reason)
 
 
@@ -97,4 +120,4 @@ def _extensions() -> list:
     )
 
 
-setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
+setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithMarker})

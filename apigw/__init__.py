@@ -33,12 +33,24 @@ from .resolver import (
     APIGatewayHttpResolver,
     APIGatewayRestResolver,
     ApiGatewayResolver,
+    BaseRouter,
     LambdaFunctionUrlResolver,
     ProxyEventType,
     ResponseBuilder,
+    Route,
+    VPCLatticeResolver,
+    VPCLatticeV2Resolver,
 )
 from .response import Cookie, CORSConfig, Response, SameSite
-from .router import ALBRouter, APIGatewayHttpRouter, APIGatewayRouter, LambdaFunctionUrlRouter, Router
+from .router import (
+    ALBRouter,
+    APIGatewayHttpRouter,
+    APIGatewayRouter,
+    LambdaFunctionUrlRouter,
+    Router,
+    VPCLatticeRouter,
+    VPCLatticeV2Router,
+)
 
 __version__ = "0.1.0"
 
@@ -72,6 +84,7 @@ __all__ = [
     "ApiGatewayResolver",
     "BadRequestError",
     "BaseMiddlewareHandler",
+    "BaseRouter",
     "CORSConfig",
     "Cookie",
     "DependencyResolutionError",
@@ -88,11 +101,16 @@ __all__ = [
     "RequestEntityTooLargeError",
     "RequestTimeoutError",
     "Response",
+    "Route",
     "Router",
     "SameSite",
     "ServiceError",
     "ServiceUnavailableError",
     "TooManyRequestsError",
     "UnauthorizedError",
+    "VPCLatticeResolver",
+    "VPCLatticeRouter",
+    "VPCLatticeV2Resolver",
+    "VPCLatticeV2Router",
     "content_types",
 ]

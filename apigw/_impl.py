@@ -6,8 +6,9 @@ process never mixes them. Environment variables (``0``, ``false``, ``no``, ``off
 - ``APIGW_NO_EXTENSIONS=1``: use the pure-Python twins even if the compiled ones are installed.
 - ``APIGW_REQUIRE_EXTENSIONS=1`` (or ``CIBUILDWHEEL=1``): a missing compiled module is an ``ImportError``.
 
-Without either, a missing compiled module falls back to pure Python with a ``RuntimeWarning``: a silent fallback
-to the slow path is how production regressions hide.
+Without either, a missing compiled module falls back to pure Python with a ``RuntimeWarning`` (a silent fallback
+to the slow path is how production regressions hide), except in a package built pure on purpose (the pure
+``py3-none-any`` wheel and layers made from it carry a ``_build_mode`` marker saying ``pure``).
 """
 
 from __future__ import annotations
@@ -19,12 +20,25 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 
+__all__ = ["IMPLEMENTATION", "NO_EXTENSIONS", "REQUIRE_EXTENSIONS", "build_mode", "encoder", "headers", "load", "matcher"]
+
+
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 NO_EXTENSIONS = _flag("APIGW_NO_EXTENSIONS")
 REQUIRE_EXTENSIONS = _flag("APIGW_REQUIRE_EXTENSIONS") or _flag("CIBUILDWHEEL")
+
+
+def build_mode() -> str:
+    """How this copy of apigw was built: ``"pure"`` (on purpose, ``APIGW_NO_EXTENSIONS=1``), ``"fallback"`` (the
+    compile failed) or ``"compiled"`` (also an editable install, which has no marker file)."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "_build_mode")) as marker:
+            return marker.read().strip() or "compiled"
+    except OSError:
+        return "compiled"
 
 
 def load(name: str) -> tuple[ModuleType, ModuleType, ModuleType]:
@@ -58,11 +72,12 @@ else:
             raise ImportError(
                 f"apigw: APIGW_REQUIRE_EXTENSIONS is set but the compiled modules are missing: {exc}"
             ) from exc
-        warnings.warn(
-            f"apigw: compiled modules not available ({exc}); using the slower pure-Python implementation. "
-            "Set APIGW_NO_EXTENSIONS=1 to choose pure Python explicitly and silence this warning.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
+        if build_mode() != "pure":  # a pure wheel (or a layer made from one) is pure on purpose: no warning
+            warnings.warn(
+                f"apigw: compiled modules not available ({exc}); using the slower pure-Python implementation. "
+                "Set APIGW_NO_EXTENSIONS=1 to choose pure Python explicitly and silence this warning.",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         IMPLEMENTATION = "python"
         matcher, headers, encoder = load("python")

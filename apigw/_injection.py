@@ -372,10 +372,13 @@ def prepare_middleware(middleware: Callable[..., Any]) -> Callable[..., Any]:
     return prepared
 
 
-def chain_middlewares(route: Route, middlewares: List[Callable[..., Any]]) -> List[Callable[..., Any]]:
+def chain_middlewares(
+    route: Route, middlewares: List[Callable[..., Any]], asynchronous: bool = False
+) -> List[Callable[..., Any]]:
     """The middlewares of ``route``'s chain: a validated route's request validation first (it runs before the
-    user's middlewares, as in Powertools), then each middleware, wrapped when it asks for injection."""
-    first = getattr(route.invoke, "first_middleware", None)
+    user's middlewares, as in Powertools), then each middleware, wrapped when it asks for injection.
+    ``asynchronous``: the chain of ``resolve_async`` (request validation as an ``async`` link)."""
+    first = getattr(route.invoke, "async_first_middleware" if asynchronous else "first_middleware", None)
     prepared = [prepare_middleware(middleware) for middleware in middlewares]
     return [first, *prepared] if first is not None else prepared
 

@@ -17,12 +17,23 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Pattern, Tuple
 
-__all__ = ["PLACEHOLDER", "SEGMENT_CLASS", "SEGMENT_EXTRA_CHARS", "classify", "compile_rule", "is_regex", "rule_to_regex"]
+__all__ = [
+    "PLACEHOLDER",
+    "SEGMENT_CLASS",
+    "SEGMENT_EXTRA_CHARS",
+    "classify",
+    "compile_rule",
+    "is_regex",
+    "keyword_names",
+    "rule_to_regex",
+]
 
 #: Characters a ``<name>`` placeholder accepts besides word characters (Powertools' safe and unsafe URI sets).
 SEGMENT_EXTRA_CHARS = "-._~()'!*:@,;=+&$%<> []{}|^"
 
-PLACEHOLDER = re.compile(r"<(\w+)>")
+# "<name>", but not the "<name>" of a regex named group "(?P<name>...)", which is already a group.
+PLACEHOLDER = re.compile(r"(?<!\?P)<(\w+)>")
+_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 # PERF: one character class with "+": linear time, no backtracking, whatever the input.
 SEGMENT_CLASS = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
 _REGEX_METACHARS = frozenset(".^$*+?{}[]\\|()<>")  # "<>" too: a placeholder, or text we let `re` interpret
@@ -31,6 +42,11 @@ _REGEX_METACHARS = frozenset(".^$*+?{}[]\\|()<>")  # "<>" too: a placeholder, or
 def rule_to_regex(rule: str) -> str:
     """The regular expression Powertools builds from a rule: each ``<name>`` becomes a named group."""
     return PLACEHOLDER.sub(lambda found: f"(?P<{found.group(1)}>{SEGMENT_CLASS})", rule)
+
+
+def keyword_names(rule: str) -> Tuple[str, ...]:
+    """The keyword arguments a rule passes to its handler: ``<name>`` placeholders and ``(?P<name>...)`` groups."""
+    return tuple(dict.fromkeys(PLACEHOLDER.findall(rule) + _NAMED_GROUP.findall(rule)))
 
 
 def is_regex(rule: str) -> bool:

@@ -1,19 +1,23 @@
-"""Read-only views over the raw Lambda event of an HTTP request (REST v1, HTTP API v2, ALB, Function URL).
+"""Read-only views over the raw Lambda event of an HTTP request.
+
+One view class per event format: ``APIGatewayProxyEvent`` (REST API, and HTTP API payload 1.0),
+``APIGatewayProxyEventV2`` (HTTP API payload 2.0), ``LambdaFunctionUrlEvent``, ``ALBEvent``, ``VPCLatticeEvent``
+(VPC Lattice event structure v1) and ``VPCLatticeEventV2``, each with views of its request context. Names and
+values follow the Powertools v3 data classes (``aws_lambda_powertools.utilities.data_classes``); where apigw
+deliberately differs, the README's compatibility table says so.
 
 A view is built for every request, so building one only stores a reference to the event: nothing is copied,
-re-keyed or parsed until a property is read. Values that cost something to compute (the ``Headers`` view, the
-decoded body, the parsed JSON body) are computed on first use and kept on that view instance.
+re-keyed or parsed until a property is read. Body parsing (``body_bytes``, ``decoded_body``, ``json_body``) is done
+once per view; everything else reads the event again, so a middleware that edits the raw event is seen.
 
-Real events leave out, or send as ``null``, most optional fields (``headers``, ``multiValueHeaders``, query
-parameters, ``pathParameters``, ``stageVariables``, ``body``, ``requestContext``, ``cookies``), and test events are
-often as small as ``{"path": "/hello", "httpMethod": "GET"}``. Every accessor copes with that: raw-field
-properties (``query_string_parameters``, ``path_parameters``, ...) return the field as the event holds it, or
-``None``; views (``headers``, ``request_context``, ...) come back empty. Only ``http_method`` and ``path``, without
-which no request can be routed, raise: an ``InvalidEventError`` naming the missing field.
+Real events leave out, or send as ``null``, most optional fields, and test events are often as small as
+``{"path": "/hello", "httpMethod": "GET"}``. Every accessor copes with that: maps come back as ``{}``, lists as
+``[]``, nested views empty, single values as ``None``. Only ``http_method`` and ``path``, without which no request
+can be routed, raise: an ``InvalidEventError`` naming the missing field.
 
 >>> event = APIGatewayProxyEvent({"path": "/hello", "httpMethod": "GET", "headers": {"Content-Type": "text/plain"}})
->>> event.http_method, event.path, event.headers["content-type"], event.json_body
-('GET', '/hello', 'text/plain', None)
+>>> event.http_method, event.path, event.headers["content-type"], event.query_string_parameters, event.json_body
+('GET', '/hello', 'text/plain', {}, None)
 """
 
 from __future__ import annotations
@@ -21,15 +25,35 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Generic, Iterator, List, NoReturn, Optional, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Generic,
+    Iterable,
+    Iterator,
+    List,
+    NoReturn,
+    Optional,
+    Tuple,
+    TypeVar,
+    Union,
+    cast,
+    overload,
+)
 
 from . import _impl
 from .exceptions import InvalidBase64BodyError, InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
 
 __all__ = [
     "DictWrapper",
+    "event_source",
     "Headers",
+    "CaseInsensitiveDict",
     "BaseProxyEvent",
+    "RequestContextClientCert",
+    "ClientCertValidity",
     "APIGatewayProxyEvent",
     "APIGatewayEventRequestContext",
     "APIGatewayEventIdentity",
@@ -42,6 +66,12 @@ __all__ = [
     "LambdaFunctionUrlEvent",
     "ALBEvent",
     "ALBEventRequestContext",
+    "VPCLatticeEvent",
+    "VPCLatticeEventV2",
+    "VPCLatticeEventV2RequestContext",
+    "VPCLatticeEventV2Identity",
+    "vpcLatticeEventV2RequestContext",
+    "vpcLatticeEventV2Identity",
 ]
 
 # Shared by every empty view; read-only so that no caller can fill it in for everyone else.
@@ -75,14 +105,24 @@ def _child(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else _EMPTY
 
 
+def _get_any_case(data: Mapping[str, Any], key: str) -> Optional[str]:
+    """``data[key]``, else the value of the first key equal to ``key`` ignoring case, else ``None``."""
+    found: Any = data.get(key, _MISSING)
+    if found is _MISSING:
+        lowered = key.lower()
+        found = next((value for name, value in data.items() if isinstance(name, str) and name.lower() == lowered), None)
+    value: Optional[str] = found
+    return value
+
+
 class _Field(property, Generic[_T]):
     # A read-only property returning ``view._data.get(key)``, declared in one line:
     # ``name: _Field[str] = _Field("key", "docstring")``; type checkers see ``Optional[str]`` on instances.
     # A ``property`` subclass rather than a class with a Python ``__get__``: property's C ``__get__`` keeps an access
     # within a few percent of a hand-written ``@property``, a Python ``__get__`` measured ~25% slower. Being a
-    # property it keeps property semantics: no setter, no deleter, ``help()`` lists it with its doc. No class
-    # docstring: it would clash with the ``__doc__`` slot holding each field's doc (which ``property.__init__``
-    # does not fill on a slotted subclass, hence the assignment below).
+    # property it keeps property semantics: no setter, no deleter, ``help()`` lists it with its doc, and ``str()`` of
+    # a view shows it. No class docstring: it would clash with the ``__doc__`` slot holding each field's doc (which
+    # ``property.__init__`` does not fill on a slotted subclass, hence the assignment below).
 
     __slots__ = ("key", "__doc__")
 
@@ -101,25 +141,66 @@ class _Field(property, Generic[_T]):
         def __set__(self, obj: object, value: NoReturn) -> None: ...  # read-only for type checkers too
 
 
-class DictWrapper(Mapping):
-    """A read-only mapping over one dict of the event, with typed properties for its well-known keys."""
+class _FieldOr(property, Generic[_T]):
+    # Like _Field, for fields Powertools v3 never returns as None: ``view._data.get(key) or empty()``, so a missing
+    # or null map is a new ``{}``, a list ``[]``, a string ``""`` (``empty`` is the type: dict, list or str).
 
-    __slots__ = ("_data",)
+    __slots__ = ("key", "__doc__")
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, key: str, empty: Callable[[], _T], doc: str) -> None:
+        super().__init__(lambda view: view._data.get(key) or empty())
+        self.key = key
+        self.__doc__ = doc
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldOr[_T]: ...
+        @overload
+        def __get__(self, obj: object, owner: Optional[type] = None) -> _T: ...
+        def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
+        def __set__(self, obj: object, value: NoReturn) -> None: ...
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The mapping types: DictWrapper (base of every view), Headers, CaseInsensitiveDict
+# --------------------------------------------------------------------------------------------------------------
+
+
+class DictWrapper(Mapping[str, Any]):
+    """A read-only mapping over one dict of the event, with typed properties for its well-known keys.
+
+    Two views are equal when they wrap equal dicts (whatever their classes, as in Powertools); a view never equals
+    a plain dict. ``hash()`` is the hash of the wrapped dict, so a view of a ``dict`` is unhashable, like the dict.
+    ``str()`` shows every property of the view, nested views included, with ``raw_event`` and the names in
+    ``_sensitive_properties`` replaced by ``"[SENSITIVE]"`` and a property that raises shown as
+    ``"[Cannot be deserialized]"``; ``repr()`` shows no event data at all.
+
+    ``json_deserializer`` (default ``json.loads``) is the function that parses JSON bodies.
+    """
+
+    __slots__ = ("_data", "_json_deserializer")
+    _json_deserializer: Callable[[str], Any]
+
+    # Properties str() leaves out: parsing the body to describe a view could raise (a 400) or cost a lot.
+    # COMPAT: Powertools' str() leaves out the same ones (cached properties there, invisible to its listing).
+    _NOT_DESCRIBED: Tuple[str, ...] = ("json_body", "decoded_body", "body_bytes")
+
+    def __init__(self, data: Mapping[str, Any], json_deserializer: Optional[Callable[[str], Any]] = None) -> None:
         self._data = data
+        self._json_deserializer = json_deserializer or json.loads
 
     @property
-    def raw_event(self) -> Mapping[str, Any]:
+    def raw_event(self) -> Dict[str, Any]:
         """The wrapped dict itself (not a copy)."""
-        return self._data
+        return cast(Dict[str, Any], self._data)
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
 
-    def get(self, key: str, default: Any = None) -> Any:
-        """The raw value under ``key``, or ``default``."""
-        return self._data.get(key, default)
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The raw value under ``key`` (turned into a string if it is not one), or ``default``."""
+        return self._data.get(key if type(key) is str else str(key), default)
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
@@ -130,11 +211,46 @@ class DictWrapper(Mapping):
     def __len__(self) -> int:
         return len(self._data)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DictWrapper):
+            return False
+        return self._data == other._data
+
+    def __hash__(self) -> int:
+        return hash(self._data)
+
+    def __str__(self) -> str:
+        return str(self._describe())
+
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._data!r})"
+        # APPSEC: no values; a logged repr must not carry tokens, cookies or bodies.
+        return f"<{type(self).__name__} view of an event with keys {list(self._data)!r}>"
+
+    def _describe(self) -> Dict[str, Any]:
+        """The dict ``str()`` prints: every property by name, sensitive ones masked, nested views described."""
+        cls = type(self)
+        masked = {"raw_event", *getattr(self, "_sensitive_properties", ())}
+        skipped = self._NOT_DESCRIBED
+        result: Dict[str, Any] = {}
+        for name in dir(cls):
+            if not isinstance(getattr(cls, name, None), property) or name in skipped:
+                continue
+            if name in masked:
+                result[name] = "[SENSITIVE]"
+                continue
+            try:
+                value = getattr(self, name)
+                if isinstance(value, DictWrapper):
+                    value = value._describe()
+                elif isinstance(value, list):
+                    value = [item._describe() if isinstance(item, DictWrapper) else item for item in value]
+            except Exception:
+                value = "[Cannot be deserialized]"
+            result[name] = value
+        return result
 
 
-class Headers(Mapping):
+class Headers(Mapping[str, str]):
     """Case-insensitive, read-only view of the request headers in ``headers`` and ``multiValueHeaders``.
 
     ``view["content-type"]`` and ``view["Content-Type"]`` find the same header whichever way the event spells it.
@@ -142,7 +258,7 @@ class Headers(Mapping):
     ``multiValueHeaders`` has. A value is a ``str``: the ``headers`` value, or for a name only in
     ``multiValueHeaders`` its last value (the one REST v1 and ALB would have put in ``headers``). ``get_all``
     returns every value. HTTP API v2 and Function URL join repeated headers with ``,`` into one value, so there
-    ``get_all`` returns that one joined value.
+    ``get_all`` returns that one joined value. Equality with another mapping ignores the letter case of names.
 
     >>> h = Headers({"Content-Type": "text/plain"}, {"X-Id": ["1", "2"]})
     >>> h["content-type"], h["x-id"], h.get_all("X-ID"), list(h)
@@ -161,7 +277,7 @@ class Headers(Mapping):
 
     def __getitem__(self, name: str) -> str:
         if isinstance(name, str):
-            value = _impl.headers.get_header(self._headers, self._multi, name, _MISSING)
+            value: str = _impl.headers.get_header(self._headers, self._multi, name, _MISSING)
             if value is not _MISSING:
                 return value
         raise KeyError(name)
@@ -176,7 +292,8 @@ class Headers(Mapping):
         """Every value of header ``name`` in any letter case (``[]`` when absent)."""
         if not isinstance(name, str):
             return []
-        return _impl.headers.get_header_values(self._headers, self._multi, name)
+        values: List[str] = _impl.headers.get_header_values(self._headers, self._multi, name)
+        return values
 
     def __contains__(self, name: object) -> bool:
         return (
@@ -208,8 +325,9 @@ class Headers(Mapping):
         return sum(1 for _ in self)
 
     def __eq__(self, other: object) -> bool:
+        # COMPAT: Powertools' headers compare equal to a dict spelling the names in any case.
         if isinstance(other, Mapping):
-            return dict(self) == dict(other)
+            return _lowered_items(self) == _lowered_items(other)
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
@@ -218,7 +336,105 @@ class Headers(Mapping):
         return repr(dict(self))
 
 
-def _parse_cookie_headers(values: List[str]) -> List[str]:
+def _lowered_items(mapping: Mapping[Any, Any]) -> Dict[Any, Any]:
+    return {name.lower() if isinstance(name, str) else name: value for name, value in mapping.items()}
+
+
+class CaseInsensitiveDict(Dict[str, Any]):
+    """A ``dict`` whose string keys are stored lowercased, so every lookup ignores their letter case.
+
+    The type of the multi-value and "resolved" header maps (``multi_value_headers``, ``resolved_headers_field``),
+    as in Powertools. They are built when read; the hot ``headers`` property is the lazy ``Headers`` view instead.
+
+    >>> d = CaseInsensitiveDict({"Content-Type": "text/plain"}, X_Id="1")
+    >>> d["CONTENT-TYPE"], "x_id" in d, d == {"content-type": "text/plain", "X_ID": "1"}
+    ('text/plain', True, True)
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None, **kwargs: Any) -> None:
+        super().__init__()
+        self.update(data, **kwargs)
+
+    def __getitem__(self, key: str) -> Any:
+        return super().__getitem__(key.lower())
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key.lower(), value)
+
+    def __delitem__(self, key: str) -> None:
+        super().__delitem__(key.lower())
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key.lower() if isinstance(key, str) else key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(key.lower(), default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        return super().pop(key.lower(), *default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        return super().setdefault(key.lower(), default)
+
+    def update(  # type: ignore[override]
+        self, data: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None, **kwargs: Any
+    ) -> None:
+        if data is not None:
+            items = data.items() if isinstance(data, Mapping) else data
+            super().update((key.lower(), value) for key, value in items)
+        if kwargs:
+            super().update((key.lower(), value) for key, value in kwargs.items())
+
+    def copy(self) -> CaseInsensitiveDict:
+        return CaseInsensitiveDict(self)
+
+    def __or__(self, other: object) -> Any:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        merged = self.copy()
+        merged.update(other)
+        return merged
+
+    def __ror__(self, other: object) -> Any:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        merged = CaseInsensitiveDict(other)
+        merged.update(self)
+        return merged
+
+    def __ior__(self, other: Any) -> CaseInsensitiveDict:  # type: ignore[override,misc]
+        self.update(other)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return False
+        if not isinstance(other, CaseInsensitiveDict):
+            other = CaseInsensitiveDict(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        # COMPAT: hashable as in Powertools, as long as the values are (list values are not).
+        return hash(frozenset(self.items()))
+
+
+def _parse_cookie_header(text: str) -> Dict[str, str]:
+    """``"a=1; b=2"`` as ``{"a": "1", "b": "2"}``: items without ``=`` are skipped, a repeated name keeps its last
+    value, names and values are stripped (the shape of Powertools' ``resolved_cookies_field``)."""
+    cookies: Dict[str, str] = {}
+    for item in text.split(";"):
+        name, equals, value = item.strip().partition("=")
+        if equals:
+            cookies[name.strip()] = value.strip()
+    return cookies
+
+
+def _cookie_items(values: List[str]) -> List[str]:
     """``Cookie`` header values split into their ``name=value`` items (the shape of HTTP API v2 ``cookies``)."""
     cookies = []
     for value in values:
@@ -238,6 +454,19 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
+def _split_values(headers: Mapping[str, Any]) -> CaseInsensitiveDict:
+    """Header values joined with ``,`` (HTTP API, Function URL, Lattice v1) split back into lists."""
+    return CaseInsensitiveDict(
+        (name, value.split(",") if isinstance(value, str) and "," in value else value)
+        for name, value in headers.items()
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# What every HTTP event has
+# --------------------------------------------------------------------------------------------------------------
+
+
 class BaseProxyEvent(DictWrapper):
     """What every HTTP event format has: method, path, headers, query string, body.
 
@@ -247,8 +476,12 @@ class BaseProxyEvent(DictWrapper):
     # A readable name of the event format, and a hint, for InvalidEventError messages.
     _KIND = "HTTP"
     _HINT = "is this an API Gateway REST/ALB event?"
+    # The event keys of the method, the path and the base64 flag (VPC Lattice v1 spells them differently).
+    _METHOD_KEY = "httpMethod"
+    _PATH_KEY = "path"
+    _BASE64_KEY = "isBase64Encoded"
 
-    __slots__ = ("_json_deserializer", "_headers", "_body_bytes", "_decoded_body", "_json_body")
+    __slots__ = ("_headers", "_body_bytes", "_decoded_body", "_json_body")
     _headers: Headers
     _body_bytes: Optional[bytes]
     _decoded_body: Optional[str]
@@ -256,9 +489,6 @@ class BaseProxyEvent(DictWrapper):
 
     # The cache slots are deliberately not set here: an unset slot means "not computed yet", which keeps the
     # constructor down to two stores.
-    def __init__(self, data: Mapping[str, Any], json_deserializer: Optional[Callable[[str], Any]] = None) -> None:
-        self._data = data
-        self._json_deserializer = json_deserializer
 
     def _invalid(self, key: str) -> InvalidEventError:
         return InvalidEventError(f"{self._KIND} event has no {key!r} ({self._HINT})")
@@ -268,17 +498,17 @@ class BaseProxyEvent(DictWrapper):
     @property
     def http_method(self) -> str:
         """The request method, e.g. ``"GET"``."""
-        method = self._data.get("httpMethod")
+        method = self._data.get(self._METHOD_KEY)
         if not isinstance(method, str):
-            raise self._invalid("httpMethod")
+            raise self._invalid(self._METHOD_KEY)
         return method
 
     @property
     def path(self) -> str:
         """The request path as the event carries it."""
-        path = self._data.get("path")
+        path = self._data.get(self._PATH_KEY)
         if not isinstance(path, str):
-            raise self._invalid("path")
+            raise self._invalid(self._PATH_KEY)
         return path
 
     # -- headers and cookies --------------------------------------------------------------------------------
@@ -286,84 +516,136 @@ class BaseProxyEvent(DictWrapper):
     @property
     def headers(self) -> Headers:
         """Case-insensitive view of the request headers (empty when the event has none)."""
+        data = self._data
+        single = data.get("headers")
+        multi = data.get("multiValueHeaders")
+        # PERF: inlined _headers_view (the resolver reads headers on every CORS or compressed response).
         try:
-            return self._headers
+            view = self._headers
+            if view._headers is single and view._multi is multi:
+                return view
         except AttributeError:
-            data = self._data
-            view = Headers(_mapping(data.get("headers")), _mapping(data.get("multiValueHeaders")))
-            self._headers = view
-            return view
+            pass
+        view = self._headers = Headers(_mapping(single), _mapping(multi))
+        return view
 
-    multi_value_headers: _Field[Dict[str, List[str]]] = _Field(
-        "multiValueHeaders", "The raw ``multiValueHeaders`` field, or ``None``."
-    )
+    def _headers_view(self, single: Any, multi: Any) -> Headers:
+        """The ``Headers`` view of these two raw fields, kept on the view while the event still holds them."""
+        try:
+            view = self._headers
+            # Reused only while it views the event's current dicts: a middleware replacing them is seen.
+            if view._headers is single and view._multi is multi:
+                return view
+        except AttributeError:
+            pass
+        view = self._headers = Headers(_mapping(single), _mapping(multi))
+        return view
 
+    @property
+    def multi_value_headers(self) -> Dict[str, List[str]]:
+        """The ``multiValueHeaders`` field as a ``CaseInsensitiveDict`` (``{}`` when the event has none)."""
+        return CaseInsensitiveDict(_mapping(self._data.get("multiValueHeaders")))
+
+    @overload
+    def get_header_value(self, name: str, default_value: str, case_sensitive: bool = False) -> str: ...
+    @overload
+    def get_header_value(
+        self, name: str, default_value: Optional[str] = None, case_sensitive: bool = False
+    ) -> Optional[str]: ...
     def get_header_value(
         self, name: str, default_value: Optional[str] = None, case_sensitive: bool = False
     ) -> Optional[str]:
-        """The value of header ``name``, or ``default_value``.
+        """The value of header ``name`` in any letter case, or ``default_value``.
 
-        Letter case is ignored unless ``case_sensitive`` is true; then only the exact key of ``headers`` counts.
+        ``case_sensitive`` is accepted and ignored, as in Powertools v3: header names are case-insensitive.
         """
-        if case_sensitive:
-            headers = _mapping(self._data.get("headers"))
-            return default_value if headers is None else headers.get(name, default_value)
-        return self.headers.get(name, default_value)
+        value: Optional[str] = self.headers.get(name, default_value)
+        return value
 
     @property
     def cookies(self) -> List[str]:
         """The request cookies as ``"name=value"`` strings, parsed from the ``Cookie`` header(s)."""
-        return _parse_cookie_headers(self.headers.get_all("cookie"))
+        return _cookie_items(self.headers.get_all("cookie"))
+
+    @property
+    def resolved_cookies_field(self) -> Dict[str, str]:
+        """The request cookies as a ``{name: value}`` dict (a repeated name keeps its last value)."""
+        return _parse_cookie_header("; ".join(value for value in self.headers.get_all("cookie") if value))
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """The request headers as the OpenAPI validation of Powertools reads them: here, ``headers``."""
+        return self.headers
 
     # -- query string ---------------------------------------------------------------------------------------
 
-    query_string_parameters: _Field[Dict[str, str]] = _Field(
-        "queryStringParameters", "The raw ``queryStringParameters`` field, or ``None``."
+    query_string_parameters: _FieldOr[Dict[str, str]] = _FieldOr(
+        "queryStringParameters", dict, "The ``queryStringParameters`` field (``{}`` when the event has none)."
     )
-    multi_value_query_string_parameters: _Field[Dict[str, List[str]]] = _Field(
-        "multiValueQueryStringParameters", "The raw ``multiValueQueryStringParameters`` field, or ``None``."
+    multi_value_query_string_parameters: _FieldOr[Dict[str, List[str]]] = _FieldOr(
+        "multiValueQueryStringParameters",
+        dict,
+        "The ``multiValueQueryStringParameters`` field (``{}`` when the event has none).",
     )
 
+    def _single_query(self) -> Optional[Mapping[str, Any]]:
+        return _mapping(self._data.get("queryStringParameters"))
+
+    def _multi_query(self) -> Optional[Mapping[str, Any]]:
+        return _mapping(self._data.get("multiValueQueryStringParameters"))
+
+    @overload
+    def get_query_string_value(self, name: str, default_value: str) -> str: ...
+    @overload
+    def get_query_string_value(self, name: str, default_value: Optional[str] = None) -> Optional[str]: ...
     def get_query_string_value(self, name: str, default_value: Optional[str] = None) -> Optional[str]:
         """The value of query parameter ``name``, or ``default_value``.
 
         Taken from ``queryStringParameters``, else the last value in ``multiValueQueryStringParameters`` (the
         only field an ALB in multi-value mode fills).
         """
-        params = _mapping(self._data.get("queryStringParameters"))
+        params = self._single_query()
+        value: Optional[str]
         if params:
             value = params.get(name, _MISSING)
             if value is not _MISSING:
                 return value
-        multi = _mapping(self._data.get("multiValueQueryStringParameters"))
+        multi = self._multi_query()
         if multi:
             values = multi.get(name)
             if values:
-                return values[-1] if isinstance(values, list) else values
+                value = values[-1] if isinstance(values, list) else values
+                return value
         return default_value
 
-    def get_multi_value_query_string_values(
-        self, name: str, default_values: Optional[List[str]] = None
-    ) -> List[str]:
-        """Every value of query parameter ``name``, or ``default_values`` (``[]`` when not given)."""
-        multi = _mapping(self._data.get("multiValueQueryStringParameters"))
+    def get_multi_value_query_string_values(self, name: str, default_values: Optional[List[str]] = None) -> List[str]:
+        """Every value of query parameter ``name``, or ``default_values`` (``[]`` when not given).
+
+        Taken from ``multiValueQueryStringParameters``, else the one value in ``queryStringParameters``.
+        """
+        multi = self._multi_query()
         if multi:
             values = multi.get(name)
-            if values is not None:
+            if values:
                 return values if isinstance(values, list) else [values]
-        params = _mapping(self._data.get("queryStringParameters"))
+        params = self._single_query()
         if params:
             value = params.get(name)
             if value is not None:
                 return [value]
-        return [] if default_values is None else default_values
+        return default_values or []
+
+    @property
+    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
+        """Every query parameter with the list of its values (a comma-joined value is split on ``,``)."""
+        return {name: value.split(",") for name, value in self.query_string_parameters.items()}
 
     # -- body -----------------------------------------------------------------------------------------------
 
     @property
     def is_base64_encoded(self) -> bool:
         """Whether ``body`` is base64 text (``False`` when the event does not say)."""
-        return _as_bool(self._data.get("isBase64Encoded"))
+        return _as_bool(self._data.get(self._BASE64_KEY))
 
     body: _Field[str] = _Field(
         "body", "The raw ``body`` field: text, base64 text when ``is_base64_encoded``, or ``None``."
@@ -444,9 +726,8 @@ class BaseProxyEvent(DictWrapper):
         if text is None or text == "":
             value = None
         else:
-            loads = self._json_deserializer or json.loads
             try:
-                value = loads(text)
+                value = self._json_deserializer(text)
             except json.JSONDecodeError as exc:
                 raise InvalidJSONBodyError(exc) from exc
         self._json_body = value
@@ -454,15 +735,62 @@ class BaseProxyEvent(DictWrapper):
 
     # -- the rest -------------------------------------------------------------------------------------------
 
-    path_parameters: _Field[Dict[str, str]] = _Field(
-        "pathParameters", "The raw ``pathParameters`` field (values API Gateway matched), or ``None``."
+    path_parameters: _FieldOr[Dict[str, str]] = _FieldOr(
+        "pathParameters", dict, "The ``pathParameters`` field: values API Gateway matched (``{}`` when none)."
     )
-    stage_variables: _Field[Dict[str, str]] = _Field("stageVariables", "The raw ``stageVariables`` field, or ``None``.")
+    stage_variables: _FieldOr[Dict[str, str]] = _FieldOr(
+        "stageVariables", dict, "The ``stageVariables`` field (``{}`` when none)."
+    )
 
     @property
     def request_context(self) -> DictWrapper:
         """A view of ``requestContext`` (empty when missing)."""
         return DictWrapper(_child(self._data, "requestContext"))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Mutual TLS client certificates (REST identity.clientCert, HTTP API authentication.clientCert)
+# --------------------------------------------------------------------------------------------------------------
+
+
+class ClientCertValidity(DictWrapper):
+    """``validity`` of a client certificate: when it starts and stops being valid."""
+
+    __slots__ = ()
+
+    not_before: _Field[str] = _Field("notBefore", 'Start of validity, e.g. ``"May 28 12:30:02 2019 GMT"``.')
+    not_after: _Field[str] = _Field("notAfter", 'End of validity, e.g. ``"Aug  5 09:36:04 2021 GMT"``.')
+
+
+class RequestContextClientCert(DictWrapper):
+    """The client certificate of a mutual TLS request, as API Gateway verified it."""
+
+    __slots__ = ()
+
+    client_cert_pem: _Field[str] = _Field("clientCertPem", "The certificate in PEM format.")
+    issuer_dn: _Field[str] = _Field("issuerDN", "The distinguished name of the issuer.")
+    serial_number: _Field[str] = _Field("serialNumber", "The serial number of the certificate.")
+    subject_dn: _Field[str] = _Field("subjectDN", "The distinguished name of the subject.")
+
+    @property
+    def validity(self) -> ClientCertValidity:
+        """A view of ``validity`` (empty when missing)."""
+        return ClientCertValidity(_child(self._data, "validity"))
+
+    @property
+    def validity_not_before(self) -> Optional[str]:
+        """Start of validity (``validity.notBefore``)."""
+        return _child(self._data, "validity").get("notBefore")
+
+    @property
+    def validity_not_after(self) -> Optional[str]:
+        """End of validity (``validity.notAfter``)."""
+        return _child(self._data, "validity").get("notAfter")
+
+
+def _client_cert(container: Mapping[str, Any]) -> Optional[RequestContextClientCert]:
+    cert = _mapping(container.get("clientCert"))
+    return None if cert is None else RequestContextClientCert(cert)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -495,31 +823,32 @@ class APIGatewayEventIdentity(DictWrapper):
     user: _Field[str] = _Field("user", "The principal id of the user (IAM-signed requests).")
     user_agent: _Field[str] = _Field("userAgent", "The client's ``User-Agent``.")
     user_arn: _Field[str] = _Field("userArn", "The ARN of the authenticated user.")
-    client_cert: _Field[Dict[str, Any]] = _Field(
-        "clientCert", "The raw ``clientCert`` dict of a mutual-TLS request, or ``None``."
-    )
+
+    @property
+    def client_cert(self) -> Optional[RequestContextClientCert]:
+        """The client certificate of a mutual TLS request, or ``None``."""
+        return _client_cert(self._data)
 
 
 class APIGatewayEventAuthorizer(DictWrapper):
     """``requestContext.authorizer`` of a REST event.
 
-    A Lambda authorizer's context values sit directly in this dict: read them with ``get``/``[]``.
+    A Lambda authorizer's context values sit directly in this dict: read them with ``get``/``[]`` or
+    ``get_context()``.
     """
 
     __slots__ = ()
 
-    @property
-    def claims(self) -> Dict[str, Any]:
-        """The Cognito user pool claims (``{}`` when none)."""
-        return self._data.get("claims") or {}
-
-    scopes: _Field[List[str]] = _Field("scopes", "The OAuth scopes of the token, or ``None``.")
-    principal_id: _Field[str] = _Field("principalId", "The principal id a Lambda authorizer returned.")
+    claims: _FieldOr[Dict[str, Any]] = _FieldOr("claims", dict, "The Cognito user pool claims (``{}`` when none).")
+    scopes: _FieldOr[List[str]] = _FieldOr("scopes", list, "The OAuth scopes of the token (``[]`` when none).")
+    principal_id: _FieldOr[str] = _FieldOr(
+        "principalId", str, 'The principal id a Lambda authorizer returned (``""`` when none).'
+    )
     integration_latency: _Field[int] = _Field("integrationLatency", "How long the authorizer took, in milliseconds.")
 
-    def get_context(self) -> Mapping[str, Any]:
+    def get_context(self) -> Dict[str, Any]:
         """The whole authorizer dict (where a Lambda authorizer's context lives)."""
-        return self._data
+        return cast(Dict[str, Any], self._data)
 
 
 class _RequestContext(DictWrapper):
@@ -556,7 +885,12 @@ class APIGatewayEventRequestContext(_RequestContext):
     resource_id: _Field[str] = _Field("resourceId", "The id of the API Gateway resource.")
     resource_path: _Field[str] = _Field("resourcePath", 'The resource template that matched, e.g. ``"/orders/{id}"``.')
     operation_name: _Field[str] = _Field("operationName", "The operation name set on the method, if any.")
+    # The WebSocket API fields, which Powertools keeps on the REST request context.
     connected_at: _Field[int] = _Field("connectedAt", "When the WebSocket connection was opened (epoch milliseconds).")
+    connection_id: _Field[str] = _Field("connectionId", "The id of the WebSocket connection.")
+    event_type: _Field[str] = _Field("eventType", '``"CONNECT"``, ``"MESSAGE"`` or ``"DISCONNECT"`` (WebSocket).')
+    message_direction: _Field[str] = _Field("messageDirection", "The direction of a WebSocket message.")
+    message_id: _Field[str] = _Field("messageId", "The id of a WebSocket message (``MESSAGE`` events).")
 
     @property
     def identity(self) -> APIGatewayEventIdentity:
@@ -584,9 +918,30 @@ class APIGatewayProxyEvent(BaseProxyEvent):
     resource: _Field[str] = _Field("resource", 'The resource template that matched, e.g. ``"/orders/{id}"``.')
 
     @property
+    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
+        """Every query parameter with the list of its values: ``multiValueQueryStringParameters``, completed by
+        the (comma-split) names only ``queryStringParameters`` has."""
+        return _merged_query(self)
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """``multi_value_headers`` (every value, as lists) when the event has them, else ``headers``."""
+        return self.multi_value_headers or self.headers
+
+    @property
     def request_context(self) -> APIGatewayEventRequestContext:
         """A view of ``requestContext`` (empty when missing)."""
         return APIGatewayEventRequestContext(_child(self._data, "requestContext"))
+
+
+def _merged_query(event: BaseProxyEvent) -> Dict[str, List[str]]:
+    single = {name: value.split(",") for name, value in event.query_string_parameters.items()}
+    multi = event.multi_value_query_string_parameters
+    if not multi:
+        return single
+    if not single:
+        return multi
+    return {**single, **multi}
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -607,32 +962,33 @@ class RequestContextV2Http(DictWrapper):
 
 
 class RequestContextV2AuthorizerIam(DictWrapper):
-    """``requestContext.authorizer.iam`` of a 2.0 event signed with AWS credentials."""
+    """``requestContext.authorizer.iam`` of a 2.0 event signed with AWS credentials (``""`` for what is missing)."""
 
     __slots__ = ()
 
-    access_key: _Field[str] = _Field("accessKey", "The caller's access key.")
-    account_id: _Field[str] = _Field("accountId", "The caller's AWS account id.")
-    caller_id: _Field[str] = _Field("callerId", "The principal id of the caller.")
+    access_key: _FieldOr[str] = _FieldOr("accessKey", str, "The caller's access key.")
+    account_id: _FieldOr[str] = _FieldOr("accountId", str, "The caller's AWS account id.")
+    caller_id: _FieldOr[str] = _FieldOr("callerId", str, "The principal id of the caller.")
 
     @property
-    def cognito_amr(self) -> Optional[List[str]]:
-        """How a Cognito caller authenticated (authentication methods references)."""
-        return _child(self._data, "cognitoIdentity").get("amr")
+    def cognito_amr(self) -> List[str]:
+        """How a Cognito caller authenticated (authentication methods references; ``[]`` when none)."""
+        return _child(self._data, "cognitoIdentity").get("amr") or []
 
     @property
-    def cognito_identity_id(self) -> Optional[str]:
-        """The Cognito identity id of the caller."""
-        return _child(self._data, "cognitoIdentity").get("identityId")
+    def cognito_identity_id(self) -> str:
+        """The Cognito identity id of the caller (``""`` when none)."""
+        identity_id: str = _child(self._data, "cognitoIdentity").get("identityId", "")
+        return identity_id
 
     @property
-    def cognito_identity_pool_id(self) -> Optional[str]:
-        """The Cognito identity pool id of the caller."""
-        return _child(self._data, "cognitoIdentity").get("identityPoolId")
+    def cognito_identity_pool_id(self) -> str:
+        """The Cognito identity pool id of the caller (``""`` when none)."""
+        return _child(self._data, "cognitoIdentity").get("identityPoolId") or ""
 
-    principal_org_id: _Field[str] = _Field("principalOrgId", "The AWS Organizations id of the caller.")
-    user_arn: _Field[str] = _Field("userArn", "The ARN of the caller.")
-    user_id: _Field[str] = _Field("userId", "The IAM user id of the caller.")
+    principal_org_id: _FieldOr[str] = _FieldOr("principalOrgId", str, "The AWS Organizations id of the caller.")
+    user_arn: _FieldOr[str] = _FieldOr("userArn", str, "The ARN of the caller.")
+    user_id: _FieldOr[str] = _FieldOr("userId", str, "The IAM user id of the caller.")
 
 
 class RequestContextV2Authorizer(DictWrapper):
@@ -678,9 +1034,13 @@ class RequestContextV2(_RequestContext):
         """A view of ``http`` (empty when missing)."""
         return RequestContextV2Http(_child(self._data, "http"))
 
-    authentication: _Field[Dict[str, Any]] = _Field(
-        "authentication", "The raw ``authentication`` dict (with ``clientCert`` under mutual TLS), or ``None``."
-    )
+    @property
+    def authentication(self) -> Optional[RequestContextClientCert]:
+        """The client certificate of a mutual TLS request (``authentication.clientCert``), or ``None``.
+
+        As in Powertools, this is the certificate itself: ``request_context.authentication.subject_dn``.
+        """
+        return _client_cert(_child(self._data, "authentication"))
 
     @property
     def authorizer(self) -> RequestContextV2Authorizer:
@@ -722,6 +1082,16 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
         return self._data.get("cookies") or []
 
     @property
+    def resolved_cookies_field(self) -> Dict[str, str]:
+        """The request cookies (the ``cookies`` list) as a ``{name: value}`` dict."""
+        return _parse_cookie_header("; ".join(item for item in self.cookies if isinstance(item, str)))
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
+        return _split_values(self.headers)
+
+    @property
     def http_method(self) -> str:
         """The request method, from ``requestContext.http.method``."""
         method = _child(_child(self._data, "requestContext"), "http").get("method")
@@ -751,20 +1121,18 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
                     return raw[prefix_length:]
         return raw
 
-    def get_multi_value_query_string_values(
-        self, name: str, default_values: Optional[List[str]] = None
-    ) -> List[str]:
+    def get_multi_value_query_string_values(self, name: str, default_values: Optional[List[str]] = None) -> List[str]:
         """Every value of query parameter ``name``, or ``default_values`` (``[]`` when not given).
 
         HTTP API joins repeated parameters with ``,``, so the joined value is split on ``,``; a value that itself
         contained an (encoded) comma is split too. Parse ``raw_query_string`` when that matters.
         """
-        params = _mapping(self._data.get("queryStringParameters"))
+        params = self._single_query()
         if params:
             value = params.get(name)
             if isinstance(value, str):
                 return value.split(",")
-        return [] if default_values is None else default_values
+        return default_values or []
 
     @property
     def request_context(self) -> RequestContextV2:
@@ -809,15 +1177,283 @@ class ALBEvent(BaseProxyEvent):
 
     An ALB sends either ``headers``/``queryStringParameters`` or, when the target group enables multi-value
     headers, ``multiValueHeaders``/``multiValueQueryStringParameters``; the accessors read whichever is there.
-    Query values arrive exactly as the client sent them, NOT URL-decoded (``a%20b`` stays ``a%20b``); this view
-    keeps them that way, decode with ``urllib.parse.unquote_plus`` where needed.
+    Query values arrive exactly as the client sent them, NOT URL-decoded (``a%20b`` stays ``a%20b``), and the
+    accessors keep them that way: decode with ``urllib.parse.unquote`` where needed.
+
+    ``decode_query_parameters`` (a keyword and an attribute, set by ``ALBResolver(decode_query_parameters=True)``
+    in Powertools) makes ``resolved_query_string_parameters`` URL-decode names and values (``%20`` becomes a
+    space, ``+`` stays ``+``); as in Powertools, the other query accessors are not affected.
     """
 
-    __slots__ = ()
+    __slots__ = ("decode_query_parameters",)
 
     _KIND = "ALB"
+
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        json_deserializer: Optional[Callable[[str], Any]] = None,
+        *,
+        decode_query_parameters: bool = False,
+    ) -> None:
+        self._data = data
+        self._json_deserializer = json_deserializer or json.loads
+        self.decode_query_parameters = decode_query_parameters
+
+    @property
+    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
+        """Every query parameter with the list of its values (both fields merged, multi-value first);
+        URL-decoded when ``decode_query_parameters`` is set."""
+        params = _merged_query(self)
+        if not self.decode_query_parameters:
+            return params
+        from urllib.parse import unquote  # PERF: only apps that ask for decoding import it
+
+        return {unquote(name): [unquote(value) for value in values] for name, values in params.items()}
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """``multi_value_headers`` (every value, as lists) in multi-value mode, else ``headers``."""
+        return self.multi_value_headers or self.headers
 
     @property
     def request_context(self) -> ALBEventRequestContext:
         """A view of ``requestContext`` (empty when missing)."""
         return ALBEventRequestContext(_child(self._data, "requestContext"))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Amazon VPC Lattice (Lambda target groups, event structure v1 and v2)
+# --------------------------------------------------------------------------------------------------------------
+
+
+class _VPCLatticeEventBase(BaseProxyEvent):
+    """What both VPC Lattice event structures have: ``method``, ``headers``, ``body``.
+
+    VPC Lattice sends no multi-value fields besides its own (v2 ``headers`` and ``queryStringParameters`` hold
+    lists), no path parameters, no stage variables and no ``multiValueHeaders``.
+    """
+
+    __slots__ = ()
+
+    _KIND = "VPC Lattice"
+    _METHOD_KEY = "method"
+
+    method: _Field[str] = _Field("method", "The request method, as the event spells it (see ``http_method``).")
+
+    @property
+    def path(self) -> str:
+        """The request path, without the query string VPC Lattice may leave in it."""
+        path = self._data.get(self._PATH_KEY)
+        if not isinstance(path, str):
+            raise self._invalid(self._PATH_KEY)
+        return path.partition("?")[0]
+
+
+class VPCLatticeEvent(_VPCLatticeEventBase):
+    """A VPC Lattice event, structure version 1: snake_case keys.
+
+    ``{"raw_path": "/orders?id=1", "method": "GET", "headers": {...}, "query_string_parameters": {...},
+    "body": "...", "is_base64_encoded": false}``: single-valued headers and query parameters.
+    """
+
+    __slots__ = ()
+
+    _HINT = "is this a VPC Lattice v1 event? v2 events carry 'version': '2.0' and need VPCLatticeEventV2"
+    _PATH_KEY = "raw_path"
+    _BASE64_KEY = "is_base64_encoded"
+
+    raw_path: _Field[str] = _Field("raw_path", "The ``raw_path`` field: the path, possibly with its query string.")
+    query_string_parameters: _FieldOr[Dict[str, str]] = _FieldOr(
+        "query_string_parameters", dict, "The ``query_string_parameters`` field (``{}`` when none)."
+    )
+
+    @property
+    def headers(self) -> Headers:
+        """Case-insensitive view of the request headers (empty when the event has none)."""
+        return self._headers_view(self._data.get("headers"), None)
+
+    def _single_query(self) -> Optional[Mapping[str, Any]]:
+        return _mapping(self._data.get("query_string_parameters"))
+
+    def _multi_query(self) -> Optional[Mapping[str, Any]]:
+        return None
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
+        return _split_values(self.headers)
+
+
+class VPCLatticeEventV2Identity(DictWrapper):
+    """``requestContext.identity`` of a VPC Lattice v2 event: the caller, as VPC Lattice authenticated it.
+
+    The key of each field is matched in any letter case (AWS's examples spell ``principalOrgID``, ``x509SanDns``
+    and ``X509SubjectCn`` inconsistently).
+    """
+
+    __slots__ = ()
+
+    @property
+    def source_vpc_arn(self) -> Optional[str]:
+        """The ARN of the VPC the request came from."""
+        return _get_any_case(self._data, "sourceVpcArn")
+
+    @property
+    def get_type(self) -> Optional[str]:
+        """How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools')."""
+        return _get_any_case(self._data, "type")
+
+    @property
+    def principal(self) -> Optional[str]:
+        """The authenticated principal (an IAM or STS ARN)."""
+        return _get_any_case(self._data, "principal")
+
+    @property
+    def principal_org_id(self) -> Optional[str]:
+        """The AWS Organizations id of the principal."""
+        return _get_any_case(self._data, "principalOrgID")
+
+    @property
+    def session_name(self) -> Optional[str]:
+        """The name of the authenticated session."""
+        return _get_any_case(self._data, "sessionName")
+
+    @property
+    def x509_subject_cn(self) -> Optional[str]:
+        """The subject name (CN) of an IAM Roles Anywhere certificate."""
+        return _get_any_case(self._data, "X509SubjectCn")
+
+    @property
+    def x509_issuer_ou(self) -> Optional[str]:
+        """The issuer (OU) of an IAM Roles Anywhere certificate."""
+        return _get_any_case(self._data, "X509IssuerOu")
+
+    @property
+    def x509_san_dns(self) -> Optional[str]:
+        """The subject alternative name (DNS) of an IAM Roles Anywhere certificate."""
+        return _get_any_case(self._data, "x509SanDns")
+
+    @property
+    def x509_san_uri(self) -> Optional[str]:
+        """The subject alternative name (URI) of an IAM Roles Anywhere certificate."""
+        return _get_any_case(self._data, "X509SanUri")
+
+    @property
+    def x509_san_name_cn(self) -> Optional[str]:
+        """The alternative name (Name/CN) of an IAM Roles Anywhere certificate."""
+        return _get_any_case(self._data, "X509SanNameCn")
+
+
+class VPCLatticeEventV2RequestContext(DictWrapper):
+    """``requestContext`` of a VPC Lattice v2 event: which service network, service and target group."""
+
+    __slots__ = ()
+
+    service_network_arn: _Field[str] = _Field("serviceNetworkArn", "The ARN of the service network.")
+    service_arn: _Field[str] = _Field("serviceArn", "The ARN of the service that received the request.")
+    target_group_arn: _Field[str] = _Field("targetGroupArn", "The ARN of the target group that invoked the function.")
+    region: _Field[str] = _Field("region", "The AWS Region of the service.")
+    time_epoch: _Field[str] = _Field(
+        "timeEpoch", 'The request time in epoch microseconds, as AWS sends it: a string (``"1724875399456789"``).'
+    )
+
+    @property
+    def identity(self) -> VPCLatticeEventV2Identity:
+        """A view of ``identity`` (empty when missing)."""
+        return VPCLatticeEventV2Identity(_child(self._data, "identity"))
+
+
+class VPCLatticeEventV2(_VPCLatticeEventBase):
+    """A VPC Lattice event, structure version 2.0.
+
+    ``headers`` and ``queryStringParameters`` map each name to the list of its values. ``headers`` here is the
+    usual case-insensitive view (a value is the last one; ``headers.get_all(name)`` has them all);
+    ``query_string_parameters`` joins each list with ``,`` (as Powertools does), and
+    ``get_multi_value_query_string_values`` returns the list itself.
+    """
+
+    __slots__ = ("_query",)
+    _query: Dict[str, str]
+
+    _HINT = "is this a VPC Lattice v2 event? v1 events carry 'raw_path' and need VPCLatticeEvent"
+
+    version: _Field[str] = _Field("version", 'The event structure version, ``"2.0"``.')
+
+    @property
+    def headers(self) -> Headers:
+        """Case-insensitive view of the request headers: a value is the last one, ``get_all`` has every one."""
+        # Every value is a list: the multi-value side of the Headers view.
+        return self._headers_view(None, self._data.get("headers"))
+
+    def _multi_query(self) -> Optional[Mapping[str, Any]]:
+        return _mapping(self._data.get("queryStringParameters"))
+
+    def _single_query(self) -> Optional[Mapping[str, Any]]:
+        return self.query_string_parameters
+
+    @property
+    def query_string_parameters(self) -> Dict[str, str]:  # type: ignore[override]
+        """The query parameters, each list of values joined with ``,`` (``{}`` when none)."""
+        try:
+            return self._query
+        except AttributeError:
+            pass
+        raw = _mapping(self._data.get("queryStringParameters")) or _EMPTY
+        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in raw.items()}
+        self._query = query
+        return query
+
+    @property
+    def multi_value_query_string_parameters(self) -> Dict[str, List[str]]:  # type: ignore[override]
+        """The query parameters with the list of their values (``{}`` when none)."""
+        raw = _mapping(self._data.get("queryStringParameters")) or _EMPTY
+        return {name: value if isinstance(value, list) else [value] for name, value in raw.items()}
+
+    @property
+    def multi_value_headers(self) -> Dict[str, List[str]]:
+        """The headers with the list of their values, in a ``CaseInsensitiveDict``."""
+        return CaseInsensitiveDict(_mapping(self._data.get("headers")))
+
+    @property
+    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
+        """The query parameters with the list of their values."""
+        return self.multi_value_query_string_parameters
+
+    @property
+    def resolved_headers_field(self) -> Mapping[str, Any]:
+        """The headers with the list of their values, in a ``CaseInsensitiveDict``."""
+        return self.multi_value_headers
+
+    @property
+    def request_context(self) -> VPCLatticeEventV2RequestContext:
+        """A view of ``requestContext`` (empty when missing)."""
+        return VPCLatticeEventV2RequestContext(_child(self._data, "requestContext"))
+
+
+# COMPAT: Powertools' spellings of the two Lattice v2 context classes.
+vpcLatticeEventV2RequestContext = VPCLatticeEventV2RequestContext
+vpcLatticeEventV2Identity = VPCLatticeEventV2Identity
+
+
+def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a Lambda handler so that it receives ``data_class(event)`` (a view) instead of the raw dict::
+
+        @event_source(data_class=APIGatewayProxyEvent)
+        def lambda_handler(event: APIGatewayProxyEvent, context):
+            return {"statusCode": 200, "body": event.path}
+
+    Resolvers accept such a view too (they read its ``raw_event``).
+    """
+
+    def decorate(handler: Callable[..., Any]) -> Callable[..., Any]:
+        def with_view(event: Any, context: Any) -> Any:
+            return handler(data_class(event), context)
+
+        with_view.__name__ = getattr(handler, "__name__", "lambda_handler")
+        with_view.__qualname__ = getattr(handler, "__qualname__", with_view.__name__)
+        with_view.__doc__ = handler.__doc__
+        with_view.__wrapped__ = handler  # type: ignore[attr-defined]
+        return with_view
+
+    return decorate

@@ -149,6 +149,12 @@ class ResponseSerializationError(TypeError):
         self.method = method
         self.rule = rule
         self.handler = handler
+        if type(error).__name__ == "CoroutineResultError":
+            super().__init__(
+                f"{method} {rule} ({handler}) returned a coroutine: an async def handler or middleware needs "
+                "`await app.resolve_async(event, context)` instead of app.resolve(event, context)"
+            )
+            return
         super().__init__(
             f"the result of {method} {rule} ({handler}) cannot be serialized to JSON: {error}. Return JSON-compatible "
             "values (dict, list, str, int, float, bool, None, Decimal, dataclasses, pydantic models), or give the "

@@ -153,13 +153,56 @@ class Alb(Integration):
         return result
 
 
+class VpcLattice(Integration):
+    """VPC Lattice, event structure version 1 (snake_case keys): single-valued headers in and out, and a
+    ``statusDescription``. Its response has no ``cookies`` field: several cookies go under differently-cased
+    ``Set-Cookie`` names, as for ALB (COMPAT: Powertools sends them in a ``cookies`` key Lattice does not read)."""
+
+    name = "lattice"
+    title = "VPC Lattice"
+    resolver_name = "VPCLatticeResolver"
+    event_class: type = events.VPCLatticeEvent
+    layout = _layouts.SINGLE
+
+    def respond(
+        self,
+        headers_module: ModuleType,
+        event: BaseProxyEvent,
+        status: int,
+        headers: Mapping[str, Any],
+        cookies: List[str],
+        body: Optional[str],
+        is_base64: bool,
+    ) -> Dict[str, Any]:
+        result: Dict[str, Any] = {"statusCode": status}
+        result.update(headers_module.serialize(headers, cookies, self.layout))
+        result["statusDescription"] = status_line(status)  # documented by AWS; Powertools leaves it out
+        result["body"] = body
+        result["isBase64Encoded"] = is_base64
+        return result
+
+
+class VpcLatticeV2(VpcLattice):
+    """VPC Lattice, event structure version 2: multi-valued request headers and query parameters, a
+    ``requestContext`` naming the service network, service and target group. Responses as version 1."""
+
+    name = "lattice-v2"
+    title = "VPC Lattice (v2)"
+    resolver_name = "VPCLatticeV2Resolver"
+    event_class = events.VPCLatticeEventV2
+
+
 REST_API = RestApi()
 HTTP_API = HttpApi()
 FUNCTION_URL = FunctionUrl()
 ALB = Alb()
+VPC_LATTICE = VpcLattice()
+VPC_LATTICE_V2 = VpcLatticeV2()
 
 #: every integration, by short name
-BY_NAME: Dict[str, Integration] = {one.name: one for one in (REST_API, HTTP_API, FUNCTION_URL, ALB)}
+BY_NAME: Dict[str, Integration] = {
+    one.name: one for one in (REST_API, HTTP_API, FUNCTION_URL, ALB, VPC_LATTICE, VPC_LATTICE_V2)
+}
 
 
 def detect(event: Mapping[str, Any]) -> Optional[Integration]:
@@ -172,11 +215,17 @@ def detect(event: Mapping[str, Any]) -> Optional[Integration]:
     if isinstance(context, dict):
         if "elb" in context:
             return ALB
+        if "serviceArn" in context or "serviceNetworkArn" in context:
+            return VPC_LATTICE_V2
         if event.get("version") == "2.0" and isinstance(context.get("http"), dict):
             domain = context.get("domainName")
             return FUNCTION_URL if isinstance(domain, str) and ".lambda-url." in domain else HTTP_API
     if "httpMethod" in event:
         return REST_API
+    if "raw_path" in event and "method" in event:
+        return VPC_LATTICE
+    if "method" in event and "path" in event and event.get("version") == "2.0":
+        return VPC_LATTICE_V2
     return None
 
 

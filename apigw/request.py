@@ -106,7 +106,7 @@ class Request:
 
     @property
     def query_parameters(self) -> Optional[Dict[str, str]]:
-        """The event's ``queryStringParameters`` (``None`` when the request has no query string)."""
+        """The event view's ``query_string_parameters`` (empty when the request has no query string)."""
         return self._current_event.query_string_parameters
 
     @property

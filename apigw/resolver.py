@@ -34,6 +34,7 @@ from contextvars import ContextVar
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
+from .events import ALBEvent as ALBEventView
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
@@ -46,8 +47,31 @@ from .response import CORSConfig, Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple, Type, TypeVar, Union
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        List,
+        Mapping,
+        Optional,
+        Pattern,
+        Sequence,
+        Set,
+        Tuple,
+        Type,
+        TypeVar,
+        Union,
+        overload,
+    )
 
+    from .events import (
+        ALBEvent,
+        APIGatewayProxyEvent,
+        APIGatewayProxyEventV2,
+        LambdaFunctionUrlEvent,
+        VPCLatticeEvent,
+        VPCLatticeEventV2,
+    )
     from .integrations import Integration
     from .openapi.models import OpenAPI
     from .request import Request
@@ -56,6 +80,7 @@ if TYPE_CHECKING:
     Handler = Callable[..., Any]
     AnyCallable = TypeVar("AnyCallable", bound=Callable[..., Any])
     ExceptionT = TypeVar("ExceptionT", bound=BaseException)
+    NotFoundHandler = TypeVar("NotFoundHandler", bound=Callable[[NotFoundError], Any])
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
@@ -76,6 +101,8 @@ class ProxyEventType(Enum):
     APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
     ALBEvent = "ALBEvent"
     LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+    VPCLatticeEvent = "VPCLatticeEvent"
+    VPCLatticeEventV2 = "VPCLatticeEventV2"
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
@@ -83,6 +110,8 @@ _BY_PROXY_TYPE: Dict[str, Integration] = {
     ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
     ProxyEventType.ALBEvent.value: integrations.ALB,
     ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
+    ProxyEventType.VPCLatticeEvent.value: integrations.VPC_LATTICE,
+    ProxyEventType.VPCLatticeEventV2.value: integrations.VPC_LATTICE_V2,
 }
 
 
@@ -101,6 +130,7 @@ class Route:
         "openapi",
         "invoke",
         "chain",
+        "async_chain",
     )
 
     def __init__(
@@ -129,6 +159,7 @@ class Route:
         #: ``Request``, ``Depends``, validation); ``None`` calls ``func(**params)``
         self.invoke: Optional[Callable[[Any, Dict[str, str]], Any]] = None
         self.chain: Optional[Callable[[Any], Any]] = None  # built on first use, see ApiGatewayResolver._chain
+        self.async_chain: Optional[Callable[[Any], Any]] = None  # the same for resolve_async (apigw._async)
 
     @property
     def handler_name(self) -> str:
@@ -368,9 +399,14 @@ class BaseRouter:
 
         return register
 
-    def not_found(
-        self, func: Optional[Callable[[NotFoundError], Any]] = None
-    ) -> Any:
+    if TYPE_CHECKING:
+
+        @overload
+        def not_found(self, func: None = None) -> Callable[[NotFoundHandler], NotFoundHandler]: ...
+        @overload
+        def not_found(self, func: NotFoundHandler) -> NotFoundHandler: ...
+
+    def not_found(self, func: Any = None) -> Any:
         """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
         if func is None:
             return self.exception_handler(NotFoundError)
@@ -441,6 +477,8 @@ class ApiGatewayResolver(BaseRouter):
         prefixes = strip_prefixes if isinstance(strip_prefixes, list) else []
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         self._json_body_deserializer = json_body_deserializer
+        # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
+        self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
         if response_validation_error_http_code is not None and not enable_validation:
             # COMPAT: Powertools' message, word for word (its tests and users match on it).
             raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
@@ -472,16 +510,25 @@ class ApiGatewayResolver(BaseRouter):
 
     # -- request state ----------------------------------------------------------------------------------------------
 
-    @property
-    def current_event(self) -> Any:
-        """The view of the event being resolved in this thread or task (the last one, after ``resolve``)."""
+    def _get_current_event(self) -> Any:
         state = self._request_state.get()
         return None if state is None else state[_EVENT]
 
-    @current_event.setter
-    def current_event(self, event: Any) -> None:
+    def _set_current_event(self, event: Any) -> None:
         state = self._request_state.get()
         self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None])
+
+    if TYPE_CHECKING:  # read-only for type checkers, so each resolver can narrow it to its own view
+
+        @property
+        def current_event(self) -> BaseProxyEvent:
+            """The view of the event being resolved in this thread or task (the last one, after ``resolve``)."""
+    else:
+        current_event = property(
+            _get_current_event,
+            _set_current_event,
+            doc="The view of the event being resolved in this thread or task (the last one, after ``resolve``).",
+        )
 
     @property
     def lambda_context(self) -> Any:
@@ -574,7 +621,7 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        placeholders = _rule_placeholders(rule)
+        placeholders = _rules.keyword_names(rule)
         validation = route.openapi.get("enable_validation")
         _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
         route.invoke = _invoke_plan(self, route, placeholders, validation)
@@ -588,7 +635,8 @@ class ApiGatewayResolver(BaseRouter):
         request, ``router.current_event`` and friends are those of the app resolving it."""
         if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
             raise ValueError(f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}")
-        self.context.update(router._pending_context)
+        if router._pending_context:
+            self.context.update(router._pending_context)
         router._included_by(self)
         if router not in self._routers:
             self._routers.append(router)
@@ -710,26 +758,58 @@ class ApiGatewayResolver(BaseRouter):
         self.get(path, middlewares=middlewares, include_in_schema=False, compress=compress)(handler)
 
     def _middlewares_changed(self) -> None:
-        for route in self._routes:
-            route.chain = None
-        self._not_found_route.chain = None
+        for route in (*self._routes, self._not_found_route):
+            route.chain = route.async_chain = None
 
     # -- resolution -----------------------------------------------------------------------------------------------
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event and return the response dict for the integration."""
+        # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
+        # per-event path, and every Python call on it shows in the benchmark.
         if isinstance(event, BaseProxyEvent):
             event = event.raw_event
         if self._debug:
             print(self._serializer(event))
-        integration = self._integration
-        if not isinstance(event, dict):
+        if type(event) is not dict and not isinstance(event, dict):
             raise self._invalid_event(event)
-        view = integration.event_class(event, self._json_body_deserializer)
-        self._request_state.set([view, context, None, None])
+        integration = self._integration
+        view = self._event_class(event, self._json_body_deserializer)
+        state = [view, context, None, None]
+        self._request_state.set(state)
+        pending = self._request_context.get()
+        if pending is not None:
+            self._request_context.set(dict(pending))  # this request's own copy (see _begin)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
-            response = self._resolve(view, integration)
+            try:
+                method = view.http_method.upper()
+                path = view.path
+            except InvalidEventError:
+                raise self._invalid_event(event) from None
+            if integration.mismatch_possible and integrations.mismatch(integration, event) is not None:
+                raise self._invalid_event(event)
+            if self._strip_prefixes:
+                path = self._remove_prefix(path)
+            hit = self._matcher.match(method, path)
+            if hit is None:
+                route, params = self._not_found_route, _NO_PARAMS
+            else:
+                route, params = state[_ROUTE], state[_PARAMS] = hit
+            try:
+                if self._middlewares or route.middlewares:
+                    self.context["_route_args"] = params
+                    result = (route.chain or self._chain(route))(self)
+                elif route.invoke is None:
+                    result = route.func(**params)
+                else:
+                    result = route.invoke(self, params)
+                if type(result) is dict or type(result) is list:
+                    response = self._writer.write_result(view, result, route.status_code, route, integration)
+                else:
+                    response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
+            except Exception as exc:
+                response = self._writer.write(view, self._handle_exception(exc), route, integration)
         finally:
             if active is not None:
                 _ACTIVE_APP.reset(active)
@@ -740,10 +820,47 @@ class ApiGatewayResolver(BaseRouter):
             print(self._serializer(response), file=sys.stderr)
         return response
 
+    async def resolve_async(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+        """``resolve`` for apps with ``async def`` handlers, middlewares or exception handlers (sync ones work too)::
+
+            def lambda_handler(event, context):
+                return asyncio.run(app.resolve_async(event, context))
+
+        Concurrent calls (``asyncio.gather``) each see their own request state. A synchronous middleware placed
+        before asynchronous parts of the chain runs in a worker thread, so it never blocks the event loop.
+        """
+        from ._async import resolve_async  # PERF: apps that never use it never load it
+
+        return await resolve_async(self, event, context)
+
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         return self.resolve(event, context)
 
-    def _resolve(self, view: BaseProxyEvent, integration: Integration) -> Dict[str, Any]:
+    def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
+        """Start a request: its view, and the request state of this thread or task."""
+        if isinstance(event, BaseProxyEvent):
+            event = event.raw_event
+        if self._debug:
+            print(self._serializer(event))
+        integration = self._integration
+        if not isinstance(event, dict):
+            raise self._invalid_event(event)
+        view = self._event_class(event, self._json_body_deserializer)
+        self._request_state.set([view, context, None, None])
+        pending = self._request_context.get()
+        if pending is not None:
+            # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
+            self._request_context.set(dict(pending))
+        return view, integration
+
+    def _end(self, active: Any) -> None:
+        if active is not None:
+            _ACTIVE_APP.reset(active)
+        if self._request_context.get() is not None:
+            self._request_context.set(None)
+
+    def _match(self, view: BaseProxyEvent, integration: Integration) -> Tuple[Route, Dict[str, str]]:
+        """The route for the request (the not-found route when none matches) and its path parameters."""
         try:
             method = view.http_method.upper()
             path = view.path
@@ -755,29 +872,19 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(path)
         hit = self._matcher.match(method, path)
         if hit is None:
-            route = self._not_found_route
-            params: Dict[str, str] = {}
-        else:
-            route, params = hit
-            state = self._request_state.get()
-            state[_ROUTE] = route  # type: ignore[index]
-            state[_PARAMS] = params  # type: ignore[index]
-        try:
-            if self._middlewares or route.middlewares:
-                self.context["_route_args"] = params
-                result = (route.chain or self._chain(route))(self)
-            elif route.invoke is None:
-                result = route.func(**params)
-            else:
-                result = route.invoke(self, params)
-            return self._writer.write(view, self._to_response(result, route.status_code), route, integration)
-        except Exception as exc:
-            return self._writer.write(view, self._handle_exception(exc), route, integration)
+            return self._not_found_route, {}
+        route, params = hit
+        state = self._request_state.get()
+        state[_ROUTE] = route  # type: ignore[index]
+        state[_PARAMS] = params  # type: ignore[index]
+        return route, params
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
         found, what = integrations.describe(event)
         mine = self._integration
+        if not isinstance(event, dict):
+            return InvalidEventError(f"{type(self).__name__} reads {mine.title} events, but this is {what}")
         if found is not None and found.family() != mine.family():
             return InvalidEventError(
                 f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
@@ -818,7 +925,7 @@ class ApiGatewayResolver(BaseRouter):
                     return "/"
         return path
 
-    def _answer_not_found(self) -> Response:
+    def _answer_not_found(self) -> Response[Any]:
         """The not-found route: a CORS pre-flight answer, the app's ``not_found`` handler, or a 404."""
         view = self.current_event
         method = view.http_method.upper()
@@ -840,9 +947,20 @@ class ApiGatewayResolver(BaseRouter):
             methods.update(route.method for route in self._routes if route.cors)
         return methods
 
-    def _handle_exception(self, exc: Exception) -> Response:
+    def _handle_exception(self, exc: Exception) -> Response[Any]:
         """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
-        raised = exc
+        raised, exc = exc, self._handled_as(exc)
+        handler = self._lookup_exception_handler(type(exc))
+        if handler is not None:
+            try:
+                return self._to_response(handler(exc))
+            except ServiceError as service_error:
+                exc = service_error
+        return self._unhandled(exc, raised)
+
+    def _handled_as(self, exc: Exception) -> Exception:
+        """The exception the app's handlers answer for ``exc``: for a ``Depends()`` dependency that raised, what it
+        raised (COMPAT: Powertools 3.37), unless a handler is registered for ``DependencyResolutionError`` itself."""
         depends = sys.modules.get("apigw.depends")
         if (
             depends is not None
@@ -850,14 +968,28 @@ class ApiGatewayResolver(BaseRouter):
             and isinstance(exc.__cause__, Exception)
             and depends.DependencyResolutionError not in self._exception_handlers
         ):
-            # COMPAT: what a dependency raised is handled as if the handler had raised it (Powertools 3.37).
-            exc = exc.__cause__
-        handler = self._lookup_exception_handler(type(exc))
-        if handler is not None:
-            try:
-                return self._to_response(handler(exc))
-            except ServiceError as service_error:
-                exc = service_error
+            return exc.__cause__
+        return exc
+
+    def error_response(self, exc: Exception) -> Response[Any]:
+        """The app's own error response for ``exc``: what its exception handlers, the ``ServiceError`` rule or debug
+        mode answer (an exception nothing answers is raised again).
+
+        For middlewares that finish every response, errors included::
+
+            def add_request_id(app, next_middleware):
+                try:
+                    response = next_middleware(app)
+                except Exception as exc:
+                    response = app.error_response(exc)
+                response.headers["X-Request-Id"] = app.lambda_context.aws_request_id
+                return response
+        """
+        return self._handle_exception(exc)
+
+    def _unhandled(self, exc: Exception, raised: Optional[Exception] = None) -> Response[Any]:
+        """What no exception handler answered: a validation error's or ``ServiceError``'s response, the debug-mode
+        traceback, or ``raised`` (default ``exc``) raised again."""
         answer = getattr(exc, "_apigw_response", None)  # validation errors (apigw.openapi) know their answer
         if answer is not None:
             return answer(self)  # type: ignore[no-any-return]
@@ -868,7 +1000,7 @@ class ApiGatewayResolver(BaseRouter):
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
-        raise raised
+        raise raised if raised is not None else exc
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
         if not self._exception_handlers:
@@ -879,20 +1011,22 @@ class ApiGatewayResolver(BaseRouter):
                 return handler
         return None
 
-    def _to_response(self, result: Any, status: int = 200) -> Response:
+    def _to_response(self, result: Any, status: int = 200) -> Response[Any]:
         if isinstance(result, Response):
             return result
         if isinstance(result, tuple) and len(result) == 2:
             result, status = result
-            if type(status) is not int:
+            if type(status) is not int or not 100 <= status <= 599:
                 status = _status(status, "a (body, status) result")
         return Response(status, content_types.APPLICATION_JSON, result)
 
 _DEFAULT_CORS = CORSConfig()
+_JSON = content_types.APPLICATION_JSON
+_NO_PARAMS: Dict[str, str] = {}
 
 
 class _ResponseWriter:
-    """Turns a ``Response`` into the integration's response dict: the route's settings (CORS, cache control,
+    """Turns a handler's result into the integration's response dict: the route's settings (CORS, cache control,
     compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
     choices); ``ResponseBuilder`` makes its own."""
 
@@ -913,16 +1047,51 @@ class _ResponseWriter:
         self.size_limit = size_limit
         self.raise_oversize = raise_oversize
 
-    def write(self, view: BaseProxyEvent, response: Response, route: Route, integration: Integration) -> Dict[str, Any]:
+    def write(
+        self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration
+    ) -> Dict[str, Any]:
         """The integration's response dict for ``response``, finished with the route's settings."""
-        headers = response.headers
         status = response.status_code
-        if type(status) is not int:
+        if type(status) is not int or not 100 <= status <= 599:
             status = _status(status, "Response.status_code")
+        body = response.body
+        if body is None and not integration.null_body:
+            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
+        elif not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        response.base64_encoded = result["isBase64Encoded"]
+        return result
+
+    def write_result(
+        self, view: BaseProxyEvent, result: Any, status: int, route: Route, integration: Integration
+    ) -> Dict[str, Any]:
+        """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
+        building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
+        body = self._serialize(result, route)
+        return self._finish(view, status, {"Content-Type": _JSON}, None, body, None, route, integration)
+
+    def _serialize(self, value: Any, route: Route) -> str:
+        try:
+            return self.serializer(value)
+        except Exception as exc:
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+
+    def _finish(
+        self,
+        view: BaseProxyEvent,
+        status: int,
+        headers: Dict[str, Any],
+        cookies: Optional[List[Any]],
+        body: Any,
+        compress: Optional[bool],
+        route: Route,
+        integration: Integration,
+    ) -> Dict[str, Any]:
         cors_headers_only = None
         if route.cors:
             origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
-            cors_headers = (self.cors).headers_for(origin)
+            cors_headers = self.cors.headers_for(origin)
             if cors_headers:
                 if origin is None and integration.cors_without_origin_in_headers_only:
                     cors_headers_only = cors_headers
@@ -930,39 +1099,31 @@ class _ResponseWriter:
                     _add_headers(headers, cors_headers)
         if route.cache_control:
             headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
-        compress = route.compress if response.compress is None else response.compress
+        if compress is None:
+            compress = route.compress
         if compress:
             # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
             # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
             compress = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
-
-        body = response.body
-        if body is None and not integration.null_body:
-            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
-        elif not isinstance(body, (str, bytes)) and response.is_json():
-            try:
-                body = self.serializer(body)  # a JSON None is "null", as Powertools sends it
-            except Exception as exc:
-                raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
         text, is_base64, gzipped = self.encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
-        response.base64_encoded = is_base64
-
-        cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
-        result = integration.respond(self.headers, view, status, headers, cookies, text, is_base64)
+        set_cookies = [str(cookie) for cookie in cookies] if cookies else []
+        result = integration.respond(self.headers, view, status, headers, set_cookies, text, is_base64)
         if cors_headers_only:
             _add_headers(result["headers"], cors_headers_only)
         limit = self.size_limit or integration.response_limit
         if self.encoder.size_bound(result) > limit:
-            return self._fit(view, response, route, integration, result, limit)
+            return self._fit(view, body, headers, set_cookies, route, integration, result, limit)
         return result
 
     def _fit(
         self,
         view: BaseProxyEvent,
-        response: Response,
+        body: Any,
+        headers: Dict[str, Any],
+        cookies: List[str],
         route: Route,
         integration: Integration,
         result: Dict[str, Any],
@@ -973,14 +1134,11 @@ class _ResponseWriter:
         if size <= limit:
             return result
         accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
-        if accepts and response.headers.get("Content-Encoding") is None and result.get("body"):
-            raw = response.body
-            data = raw if isinstance(raw, bytes) else result["body"].encode("utf-8")
-            text, is_base64, _ = self.encoder.encode_body(data, True)
-            headers = dict(response.headers)
-            headers["Content-Encoding"] = "gzip"
+        if accepts and "Content-Encoding" not in headers and body:
+            data = body if isinstance(body, bytes) else body.encode("utf-8")
+            text, _, _ = self.encoder.encode_body(data, True)
+            headers = dict(headers, **{"Content-Encoding": "gzip"})
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            cookies = [str(cookie) for cookie in response.cookies] if response.cookies else []
             compressed = integration.respond(self.headers, view, result["statusCode"], headers, cookies, text, True)
             if "headers" in result and "headers" in compressed:
                 for name, value in result["headers"].items():
@@ -994,17 +1152,12 @@ class _ResponseWriter:
 
         logging.getLogger("apigw").error("%s", error)
         body = self.serializer({"statusCode": 500, "message": str(error)})
-        headers = {"Content-Type": content_types.APPLICATION_JSON}
-        return integration.respond(self.headers, view, 500, headers, [], body, False)
+        return integration.respond(self.headers, view, 500, {"Content-Type": _JSON}, [], body, False)
 
 
-
-class APIGatewayRestResolver(ApiGatewayResolver):
-    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
-    matches the rule ``/orders``."""
-
-    _integration = integrations.REST_API
-    _ignore_trailing_slash = True
+class _NamedResolver(ApiGatewayResolver):
+    """The constructor of the resolvers named after their integration: ``ApiGatewayResolver``'s without
+    ``proxy_type``."""
 
     def __init__(
         self,
@@ -1018,9 +1171,7 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         *,
         response_size_limit: Optional[int] = None,
     ) -> None:
-        # NOTE: named, not super(): the HTTP API and Function URL resolvers share this __init__.
-        ApiGatewayResolver.__init__(
-            self,
+        super().__init__(
             None,
             cors,
             debug,
@@ -1033,20 +1184,39 @@ class APIGatewayRestResolver(ApiGatewayResolver):
         )
 
 
-class APIGatewayHttpResolver(ApiGatewayResolver):
+class APIGatewayRestResolver(_NamedResolver):
+    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
+    matches the rule ``/orders``."""
+
+    _integration = integrations.REST_API
+    _ignore_trailing_slash = True
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEvent: ...
+
+
+class APIGatewayHttpResolver(_NamedResolver):
     """Resolver for API Gateway HTTP APIs (payload 2.0)."""
 
     _integration = integrations.HTTP_API
 
-    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEventV2: ...
 
 
-class LambdaFunctionUrlResolver(ApiGatewayResolver):
+class LambdaFunctionUrlResolver(_NamedResolver):
     """Resolver for Lambda Function URLs (payload 2.0)."""
 
     _integration = integrations.FUNCTION_URL
 
-    __init__ = APIGatewayRestResolver.__init__  # type: ignore[assignment]
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> LambdaFunctionUrlEvent: ...
 
 
 class ALBResolver(ApiGatewayResolver):
@@ -1059,6 +1229,11 @@ class ALBResolver(ApiGatewayResolver):
     """
 
     _integration = integrations.ALB
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> ALBEvent: ...
 
     def __init__(
         self,
@@ -1086,11 +1261,37 @@ class ALBResolver(ApiGatewayResolver):
             response_size_limit=response_size_limit,
         )
         self.decode_query_parameters = decode_query_parameters
+        if decode_query_parameters:
+            from functools import partial
+
+            self._event_class = partial(ALBEventView, decode_query_parameters=True)
         self._writer.raise_oversize = bool(enable_response_size_validation)
 
 
 _VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
+
+
+class VPCLatticeResolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 1."""
+
+    _integration = integrations.VPC_LATTICE
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEvent: ...
+
+
+class VPCLatticeV2Resolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 2."""
+
+    _integration = integrations.VPC_LATTICE_V2
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEventV2: ...
 
 
 class ResponseBuilder:
@@ -1099,7 +1300,7 @@ class ResponseBuilder:
     ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
 
     def __init__(
-        self, response: Response, serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
+        self, response: Response[Any], serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
     ) -> None:
         self.response = response
         self.serializer = serializer or _impl.encoder.dumps
@@ -1155,7 +1356,7 @@ class _CallRoute:
     def __name__(self) -> str:
         return getattr(self.route.func, "__name__", "route")
 
-    def __call__(self, app: ApiGatewayResolver) -> Response:
+    def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
         route = self.route
         params = app.context.get("_route_args", {})
         result = route.func(**params) if route.invoke is None else route.invoke(app, params)
@@ -1178,11 +1379,6 @@ def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
             f"does, so it could never match. Did you mean {'/' + rule!r}?"
         )
     return rule
-
-
-def _rule_placeholders(rule: str) -> Tuple[str, ...]:
-    """The keyword arguments a rule passes: its ``<name>`` placeholders and ``(?P<name>...)`` groups."""
-    return tuple(dict.fromkeys(_rules.PLACEHOLDER.findall(rule)))
 
 
 def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool) -> None:
@@ -1350,4 +1546,6 @@ __all__ = [
     "ProxyEventType",
     "ResponseBuilder",
     "Route",
+    "VPCLatticeResolver",
+    "VPCLatticeV2Resolver",
 ]

@@ -97,10 +97,19 @@ class CORSConfig:
         max_age: Optional[int] = None,
         allow_credentials: bool = False,
     ) -> None:
+        if not isinstance(allow_origin, str):
+            raise TypeError(
+                f"CORSConfig: allow_origin must be one origin (a str such as 'https://app.example.com'), not "
+                f"{allow_origin!r}; list further origins in extra_origins=[...]"
+            )
+        if max_age is not None and (not isinstance(max_age, int) or isinstance(max_age, bool)):
+            raise TypeError(f"CORSConfig: max_age must be a number of seconds (an int), not {max_age!r}")
+        if not isinstance(allow_credentials, bool):
+            raise TypeError(f"CORSConfig: allow_credentials must be True or False, not {allow_credentials!r}")
         self.allow_origin = allow_origin
-        self.extra_origins = list(extra_origins or ())
-        self.allow_headers = set(self.REQUIRED_HEADERS) | set(allow_headers or ())
-        self.expose_headers = list(expose_headers or ())
+        self.extra_origins = _names("extra_origins", extra_origins)
+        self.allow_headers = set(self.REQUIRED_HEADERS) | set(_names("allow_headers", allow_headers))
+        self.expose_headers = _names("expose_headers", expose_headers)
         self.max_age = max_age
         self.allow_credentials = allow_credentials
         self._allowed_origins = frozenset([allow_origin, *self.extra_origins])
@@ -136,6 +145,17 @@ class CORSConfig:
     def to_dict(self, origin: Optional[str] = None) -> Dict[str, str]:
         """The CORS headers as a new dict (for ``origin``, or for a request without ``Origin``)."""
         return dict(self.headers_for(origin) or {})
+
+
+def _names(option: str, value: Optional[Sequence[str]]) -> List[str]:
+    """A list option of CORSConfig: a single str is one item (not its characters); every item must be a str."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"CORSConfig: {option} must be a list of str, and {item!r} is not one")
+    return items
 
 
 class SameSite(Enum):

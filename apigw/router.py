@@ -22,7 +22,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Optional
 
-    from .events import ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2, LambdaFunctionUrlEvent
+    from .events import (
+        ALBEvent,
+        APIGatewayProxyEvent,
+        APIGatewayProxyEventV2,
+        LambdaFunctionUrlEvent,
+        VPCLatticeEvent,
+        VPCLatticeEventV2,
+    )
     from .request import Request
     from .resolver import ApiGatewayResolver, Registration
 
@@ -120,3 +127,15 @@ class LambdaFunctionUrlRouter(Router):
     """A ``Router`` for Function URL apps (``current_event`` is a ``LambdaFunctionUrlEvent``)."""
 
     current_event: LambdaFunctionUrlEvent
+
+
+class VPCLatticeRouter(Router):
+    """A ``Router`` for VPC Lattice apps (``current_event`` is a ``VPCLatticeEvent``)."""
+
+    current_event: VPCLatticeEvent
+
+
+class VPCLatticeV2Router(Router):
+    """A ``Router`` for VPC Lattice v2 apps (``current_event`` is a ``VPCLatticeEventV2``)."""
+
+    current_event: VPCLatticeEventV2

@@ -1,10 +1,11 @@
-"""Small builders for the four HTTP event formats, so tests say only what matters to them."""
+"""Small builders for the HTTP event formats (REST, HTTP API, Function URL, ALB, VPC Lattice v1/v2), so tests say
+only what matters to them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "events"
 
@@ -103,5 +104,69 @@ def alb_event(
     else:
         event["headers"] = lowered
         event["queryStringParameters"] = {}
+    event.update(extra)
+    return event
+
+
+def lattice_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, str]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, str]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v1: snake_case keys, single-valued headers and query parameters.
+
+    ``raw_path`` carries the query string too, as the view expects it may.
+    """
+    query_string = "&".join(f"{name}={value}" for name, value in (query or {}).items())
+    event: Dict[str, Any] = {
+        "raw_path": f"{path}?{query_string}" if query_string else path,
+        "method": method,
+        "headers": {name.lower(): value for name, value in (headers or {}).items()},
+        "query_string_parameters": dict(query or {}),
+        "body": body if body is not None else "",
+        "is_base64_encoded": False,
+    }
+    event.update(extra)
+    return event
+
+
+def lattice_v2_event(
+    path: str = "/hello",
+    method: str = "GET",
+    headers: Optional[Dict[str, Any]] = None,
+    body: Optional[str] = None,
+    query: Optional[Dict[str, Any]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """VPC Lattice event structure v2 (``version`` "2.0"): every header and query value is a list (a ``str``
+    given here becomes a one-item list), the caller's identity is in ``requestContext``."""
+
+    def as_lists(values: Optional[Dict[str, Any]], lower: bool) -> Dict[str, List[str]]:
+        return {
+            (name.lower() if lower else name): value if isinstance(value, list) else [value]
+            for name, value in (values or {}).items()
+        }
+
+    arn = "arn:aws:vpc-lattice:eu-west-1:123456789012"
+    event: Dict[str, Any] = {
+        "version": "2.0",
+        "path": path,
+        "method": method,
+        "headers": as_lists(headers, lower=True),
+        "queryStringParameters": as_lists(query, lower=False),
+        "body": body,
+        "isBase64Encoded": False,
+        "requestContext": {
+            "serviceNetworkArn": f"{arn}:servicenetwork/sn-0123456789abcdef0",
+            "serviceArn": f"{arn}:service/svc-0123456789abcdef0",
+            "targetGroupArn": f"{arn}:targetgroup/tg-0123456789abcdef0",
+            "identity": {"sourceVpcArn": "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0123456789abcdef0"},
+            "region": "eu-west-1",
+            "timeEpoch": "1710237758412905",
+        },
+    }
     event.update(extra)
     return event

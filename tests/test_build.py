@@ -21,10 +21,11 @@ def twins(name: str):
     return importlib.import_module(f"apigw._{name}_c"), importlib.import_module(f"apigw._{name}_py")
 
 
-def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
+def run_python(code: str, *flags: str, cwd: object = None, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("APIGW_", "CIBUILDWHEEL"))}
     environment.update(env)
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=60)
+    command = [sys.executable, *flags, "-c", code]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=60, cwd=cwd)
 
 
 # A stand-in for an install where the compiler failed: the compiled modules cannot be imported.
@@ -91,3 +92,23 @@ def test_the_selector_chooses_all_three_modules_together():
     )
 
     assert result.stdout.split() == ["apigw._matcher_py", "apigw._headers_py", "apigw._encoder_py"]
+
+
+@pytest.mark.parametrize("mode, warns", [("pure", False), ("fallback", True), ("compiled", True), (None, True)])
+def test_only_a_package_built_pure_on_purpose_imports_pure_python_silently(tmp_path, mode, warns):
+    # A copy of the package without compiled modules, as a pure wheel, a failed compile or a broken install leaves it.
+    import shutil
+
+    import apigw
+
+    source = os.path.dirname(apigw.__file__)
+    shutil.copytree(source, tmp_path / "apigw", ignore=shutil.ignore_patterns("*.so", "*.c", "__pycache__", "_build_mode"))
+    if mode is not None:
+        (tmp_path / "apigw" / "_build_mode").write_text(mode + "\n")
+
+    # -S: no site-packages, so the copy is what imports (not an editable install's finder).
+    result = run_python(REPORT, "-S", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == "python"
+    assert ("RuntimeWarning" in result.stderr) is warns, result.stderr

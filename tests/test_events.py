@@ -20,8 +20,10 @@ from apigw.events import (
     APIGatewayProxyEvent,
     APIGatewayProxyEventV2,
     BaseProxyEvent,
+    CaseInsensitiveDict,
     Headers,
     LambdaFunctionUrlEvent,
+    RequestContextClientCert,
     RequestContextV2,
     RequestContextV2Authorizer,
     RequestContextV2AuthorizerIam,
@@ -262,13 +264,13 @@ def test_minimal_event_has_method_and_path(cls):
 
 
 @pytest.mark.parametrize("cls", [BaseProxyEvent, APIGatewayProxyEvent, ALBEvent])
-def test_minimal_event_optional_fields_are_none_or_empty(cls):
+def test_minimal_event_optional_fields_are_empty_or_none(cls):
     event = cls(dict(MINIMAL))
-    assert event.query_string_parameters is None
-    assert event.multi_value_query_string_parameters is None
-    assert event.multi_value_headers is None
-    assert event.path_parameters is None
-    assert event.stage_variables is None
+    assert event.query_string_parameters == {}
+    assert event.multi_value_query_string_parameters == {}
+    assert event.multi_value_headers == {}
+    assert event.path_parameters == {}
+    assert event.stage_variables == {}
     assert event.body is None
     assert event.decoded_body is None
     assert event.body_bytes is None
@@ -293,8 +295,8 @@ def test_minimal_rest_event_context_views_are_empty():
     assert context.identity.source_ip is None
     assert context.identity.client_cert is None
     assert context.authorizer.claims == {}
-    assert context.authorizer.scopes is None
-    assert context.authorizer.principal_id is None
+    assert context.authorizer.scopes == []
+    assert context.authorizer.principal_id == ""
     assert context.authorizer.get("tenant") is None
 
 
@@ -354,10 +356,10 @@ def test_null_headers_give_an_empty_headers_view():
     assert "accept" not in event.headers
 
 
-def test_null_query_parameters_are_returned_as_none():
+def test_null_query_parameters_are_returned_as_empty_dicts():
     event = APIGatewayProxyEvent(rest_event(queryStringParameters=None, multiValueQueryStringParameters=None))
-    assert event.query_string_parameters is None
-    assert event.multi_value_query_string_parameters is None
+    assert event.query_string_parameters == {}
+    assert event.multi_value_query_string_parameters == {}
     assert event.get_query_string_value("tag", "none") == "none"
 
 
@@ -664,10 +666,12 @@ def test_headers_single_value_wins_over_multi_value_last():
     assert headers["x-a"] == "from-headers"
 
 
-def test_headers_equal_a_plain_dict_of_their_items():
+def test_headers_equal_a_plain_dict_of_their_items_in_any_letter_case():
     headers = Headers({"Accept": "a"}, {"Accept": ["a"], "X-M": ["1", "2"]})
     assert headers == {"Accept": "a", "X-M": "2"}
-    assert headers != {"accept": "a", "X-M": "2"}
+    assert headers == {"accept": "a", "x-m": "2"}
+    assert headers != {"accept": "a"}
+    assert headers != {"accept": "b", "x-m": "2"}
     assert headers != ["Accept"]
 
 
@@ -735,11 +739,11 @@ def test_get_header_value_ignores_case_by_default():
     assert event.get_header_value("x-missing", "d") == "d"
 
 
-def test_get_header_value_case_sensitive_needs_the_exact_key():
+def test_get_header_value_ignores_case_sensitive_as_powertools_v3():
     event = APIGatewayProxyEvent(rest_event())
     assert event.get_header_value("Content-Type", case_sensitive=True) == "application/json"
-    assert event.get_header_value("content-type", case_sensitive=True) is None
-    assert event.get_header_value("content-type", "d", case_sensitive=True) == "d"
+    assert event.get_header_value("content-type", case_sensitive=True) == "application/json"
+    assert event.get_header_value("x-missing", "d", case_sensitive=True) == "d"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -763,9 +767,13 @@ def test_rest_version_and_resource():
     assert event.resource == "/orders/{id}"
 
 
-def test_rest_multi_value_headers_is_the_raw_dict():
+def test_rest_multi_value_headers_is_a_case_insensitive_copy():
     raw = rest_event()
-    assert APIGatewayProxyEvent(raw).multi_value_headers is raw["multiValueHeaders"]
+    multi = APIGatewayProxyEvent(raw).multi_value_headers
+    assert isinstance(multi, CaseInsensitiveDict)
+    assert multi == raw["multiValueHeaders"]
+    assert multi["x-trace"] == ["a", "b"]
+    assert multi is not raw["multiValueHeaders"]
 
 
 def test_rest_query_string_parameters_is_the_raw_dict():
@@ -904,7 +912,8 @@ def test_rest_identity_fields():
     assert identity.user == "user"
     assert identity.user_agent == "curl/8.0"
     assert identity.user_arn == "arn:aws:iam::111:user/u"
-    assert identity.client_cert == {"clientCertPem": "PEM", "subjectDN": "CN=client"}
+    assert isinstance(identity.client_cert, RequestContextClientCert)
+    assert identity.client_cert.raw_event == {"clientCertPem": "PEM", "subjectDN": "CN=client"}
 
 
 def test_rest_identity_missing_fields_are_none():
@@ -920,12 +929,13 @@ def test_rest_authorizer_claims_and_scopes():
     assert authorizer.scopes == ["orders/read"]
 
 
-def test_rest_authorizer_null_claims_and_scopes():
+def test_rest_authorizer_null_claims_scopes_and_principal_are_empty():
     authorizer = APIGatewayProxyEvent(
-        with_context(rest_event(), authorizer={"claims": None, "scopes": None})
+        with_context(rest_event(), authorizer={"claims": None, "scopes": None, "principalId": None})
     ).request_context.authorizer
     assert authorizer.claims == {}
-    assert authorizer.scopes is None
+    assert authorizer.scopes == []
+    assert authorizer.principal_id == ""
 
 
 def test_rest_lambda_authorizer_context_values_are_raw_keys():
@@ -988,9 +998,10 @@ def test_v2_joined_header_value_is_one_value():
 
 
 def test_v2_query_string_parameters_are_raw():
-    event = APIGatewayProxyEventV2(http_event())
-    assert event.query_string_parameters == {"tag": "red,blue", "page": "2"}
-    assert event.multi_value_query_string_parameters is None
+    raw = http_event()
+    event = APIGatewayProxyEventV2(raw)
+    assert event.query_string_parameters is raw["queryStringParameters"]
+    assert event.multi_value_query_string_parameters == {}
 
 
 def test_v2_get_query_string_value_returns_the_joined_value():
@@ -1069,10 +1080,13 @@ def test_v2_request_context_http_fields():
     assert http.user_agent == "curl/8.0"
 
 
-def test_v2_authentication_client_cert():
+def test_v2_authentication_is_the_client_cert_view():
     authentication = {"clientCert": {"clientCertPem": "PEM", "serialNumber": "a1"}}
     raw = with_context(http_event(), authentication=authentication)
-    assert APIGatewayProxyEventV2(raw).request_context.authentication == authentication
+    cert = APIGatewayProxyEventV2(raw).request_context.authentication
+    assert isinstance(cert, RequestContextClientCert)
+    assert cert.raw_event is authentication["clientCert"]
+    assert cert.serial_number == "a1"
 
 
 def test_v2_jwt_authorizer():
@@ -1114,11 +1128,12 @@ def test_v2_iam_authorizer():
     assert iam.user_id == "uid"
 
 
-def test_v2_iam_without_cognito_identity():
+def test_v2_iam_with_null_cognito_identity():
     raw = with_context(http_event(), authorizer={"iam": {"accessKey": "AKIA", "cognitoIdentity": None}})
     iam = APIGatewayProxyEventV2(raw).request_context.authorizer.iam
-    assert iam.cognito_amr is None
-    assert iam.cognito_identity_id is None
+    assert iam.cognito_amr == []
+    assert iam.cognito_identity_id == ""
+    assert iam.cognito_identity_pool_id == ""
 
 
 def test_v2_missing_authorizer_gives_empty_values():
@@ -1126,7 +1141,7 @@ def test_v2_missing_authorizer_gives_empty_values():
     assert authorizer.jwt_claim == {}
     assert authorizer.jwt_scopes == []
     assert authorizer.get_lambda == {}
-    assert authorizer.iam.user_arn is None
+    assert authorizer.iam.user_arn == ""
 
 
 def test_v2_null_jwt_fields_give_empty_values():
@@ -1170,7 +1185,9 @@ def test_function_url_iam_authorizer_without_cognito():
     raw = with_context(url_event(), authorizer={"iam": {"accessKey": "AKIA", "userArn": "arn"}})
     iam = LambdaFunctionUrlEvent(raw).request_context.authorizer.iam
     assert iam.user_arn == "arn"
-    assert iam.cognito_identity_pool_id is None
+    assert iam.cognito_identity_pool_id == ""
+    assert iam.cognito_identity_id == ""
+    assert iam.cognito_amr == []
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1198,12 +1215,14 @@ def test_alb_target_group_arn_missing_is_none():
 def test_alb_single_value_headers():
     event = ALBEvent(alb_event())
     assert event.headers["Accept"] == "text/html"
-    assert event.multi_value_headers is None
+    assert event.multi_value_headers == {}
 
 
-def test_alb_multi_value_headers_is_the_raw_dict():
+def test_alb_multi_value_headers_is_a_case_insensitive_copy():
     raw = alb_event(multi=True)
-    assert ALBEvent(raw).multi_value_headers is raw["multiValueHeaders"]
+    multi = ALBEvent(raw).multi_value_headers
+    assert multi == raw["multiValueHeaders"]
+    assert multi["X-Trace"] == ["a", "b"]
 
 
 def test_alb_cookies_in_single_value_mode():
@@ -1231,9 +1250,9 @@ def test_alb_multi_value_query_in_both_modes():
 def test_alb_query_parameter_fields_are_raw():
     single = ALBEvent(alb_event())
     assert single.query_string_parameters == {"q": "a%20b", "tag": "blue"}
-    assert single.multi_value_query_string_parameters is None
+    assert single.multi_value_query_string_parameters == {}
     multi = ALBEvent(alb_event(multi=True))
-    assert multi.query_string_parameters is None
+    assert multi.query_string_parameters == {}
     assert multi.multi_value_query_string_parameters == {"q": ["a%20b"], "tag": ["red", "blue"]}
 
 

@@ -104,7 +104,7 @@ def test_query_parameters_body_and_json_body_come_from_the_event():
     assert seen[0].json_body == {"name": "widget"}
 
 
-def test_query_parameters_are_none_without_a_query_string():
+def test_query_parameters_are_empty_without_a_query_string():
     app, seen = APIGatewayRestResolver(), []
     capture_request(app, seen)
 
@@ -114,7 +114,7 @@ def test_query_parameters_are_none_without_a_query_string():
 
     app.resolve(rest_event("/hello"), None)
 
-    assert seen[0].query_parameters is None
+    assert not seen[0].query_parameters
 
 
 def test_resolved_event_is_the_event_view_and_context_is_the_app_context():

@@ -779,3 +779,13 @@ def test_hostile_accept_encoding_is_parsed_in_linear_time():
 
     assert response["body"] == '{"message":"hello universe"}'
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("decode, expected", [(True, "a b/c"), (False, "a%20b%2Fc")])
+def test_alb_decode_query_parameters_decodes_names_and_values(decode, expected):
+    app = ALBResolver(decode_query_parameters=decode)
+    app.get("/q")(lambda: {"q": app.current_event.resolved_query_string_parameters.get("q")})
+
+    response = app(alb_event("/q", queryStringParameters={"q": "a%20b%2Fc"}), None)
+
+    assert json.loads(response["body"]) == {"q": [expected]}  # resolved parameters are lists, as in Powertools

@@ -58,10 +58,10 @@ def fields_of(app: ApiGatewayResolver, route: Route) -> RouteFields:
     hit = cache.get(id(route))
     if hit is not None and hit[0] is route:
         return hit[1]
-    from ..resolver import _rule_placeholders
+    from .. import _rules
 
     where = route_where(route)
-    fields = route_fields(route, read_signature(route.func, where), _rule_placeholders(route.rule), where)
+    fields = route_fields(route, read_signature(route.func, where), _rules.keyword_names(route.rule), where)
     cache[id(route)] = (route, fields)
     return fields
 

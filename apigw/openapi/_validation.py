@@ -89,6 +89,17 @@ class RequestValidation:
         return next_middleware(app)
 
 
+class AsyncRequestValidation(RequestValidation):
+    """``RequestValidation`` as an ``async`` link of ``resolve_async``'s chain (no worker thread for it)."""
+
+    __slots__ = ()
+
+    async def __call__(self, app: ApiGatewayResolver, next_middleware: Callable[[Any], Any]) -> Any:  # type: ignore[override]
+        context = app.context
+        context["_route_args"] = ValidatedArgs(self.plan.read_request(app, context.get("_route_args") or {}))
+        return await next_middleware(app)
+
+
 class ValidatedCall:
     """``plan(app, params)``: validate the request (unless the chain did), call the handler, validate the result."""
 
@@ -104,6 +115,7 @@ class ValidatedCall:
         "app_code",
         "custom_serializer",
         "first_middleware",
+        "async_first_middleware",
         "_path",
         "_query",
         "_header",
@@ -134,6 +146,7 @@ class ValidatedCall:
         # COMPAT: a serializer the app was given also serializes what jsonable_encoder cannot (Powertools).
         self.custom_serializer = None if getattr(serializer, "__module__", "").startswith("apigw.") else serializer
         self.first_middleware = RequestValidation(self)
+        self.async_first_middleware = AsyncRequestValidation(self)
         self._path = tuple(fields.path)
         self._query = tuple(fields.query)
         self._header = tuple(fields.header)

@@ -1,0 +1,210 @@
+"""``ApiGatewayResolver.resolve_async``: the same request path as ``resolve``, awaiting what is awaitable.
+
+Loaded on the first ``resolve_async`` call, so synchronous apps never import ``asyncio`` for it.
+
+What may be asynchronous: route handlers, middlewares (``async def mw(app, next_middleware)`` awaits
+``next_middleware(app)``), exception handlers and ``not_found``. Synchronous ones keep working:
+
+- a synchronous handler or exception handler is simply called;
+- a synchronous middleware whose inner chain is synchronous too runs as in ``resolve``, on the event loop;
+- a synchronous middleware wrapping something asynchronous runs in a worker thread (``asyncio.to_thread``, which
+  carries the request's context variables), and its ``next_middleware(app)`` waits for the event loop to run the
+  asynchronous rest of the chain. It never blocks the event loop, so concurrent requests keep going.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+from .exceptions import NotFoundError, ServiceError
+from .resolver import Route, _CallRoute, _injection_loaded, _Next
+from .response import Response
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Coroutine, Dict, Mapping
+
+    from .resolver import ApiGatewayResolver
+
+    AsyncLink = Callable[[Any], Coroutine[Any, Any, Any]]
+
+
+async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+    """``app.resolve_async(event, context)``: see the module docstring."""
+    from .resolver import _ACTIVE_APP
+
+    view, integration = app._begin(event, context)
+    active = _ACTIVE_APP.set(app) if app._routers else None
+    try:
+        route, params = app._match(view, integration)
+        try:
+            if app._middlewares or route.middlewares:
+                app.context["_route_args"] = params
+                result = await (route.async_chain or _build_chain(app, route))(app)
+            else:
+                result = await _call_route(app, route, params)
+            response = app._writer.write(view, app._to_response(result, route.status_code), route, integration)
+        except Exception as exc:
+            response = app._writer.write(view, await _handle_exception(app, exc), route, integration)
+    finally:
+        app._end(active)
+    if app._debug:
+        import sys
+
+        print(app._serializer(response), file=sys.stderr)
+    return response
+
+
+async def _call_route(app: ApiGatewayResolver, route: Route, params: Dict[str, str]) -> Any:
+    if route is app._not_found_route:
+        return await _answer_not_found(app)
+    result = route.func(**params) if route.invoke is None else route.invoke(app, params)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
+    """The not-found route, with ``not_found`` handlers that may be asynchronous."""
+    view = app.current_event
+    if app._cors_enabled and view.http_method.upper() == "OPTIONS":
+        return app._answer_not_found()  # the pre-flight answer: nothing to await
+    return await _handle_exception(app, NotFoundError())
+
+
+async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:
+    """``ApiGatewayResolver._handle_exception`` with exception handlers that may be asynchronous."""
+    raised, exc = exc, app._handled_as(exc)
+    handler = app._lookup_exception_handler(type(exc))
+    if handler is not None:
+        try:
+            result = handler(exc)
+            if inspect.isawaitable(result):
+                result = await result
+            return app._to_response(result)
+        except ServiceError as service_error:
+            exc = service_error
+    return app._unhandled(exc, raised)
+
+
+def _is_async(func: Any) -> bool:
+    target = func if inspect.isfunction(func) or inspect.ismethod(func) else getattr(func, "__call__", func)
+    return inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(func)
+
+
+def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
+    """The middleware chain of ``route`` for ``resolve_async``, built once per route (like ``_chain``).
+
+    Links are built from the route outwards. As long as everything inside is synchronous, the synchronous links of
+    ``resolve`` are reused; from the first asynchronous part on, each link is awaitable.
+    """
+    handler_async = route is app._not_found_route or _is_async(route.func)
+    sync_inner: Any = None if handler_async else _CallRoute(route)
+    async_inner: Any = _AsyncCallRoute(route) if handler_async else None
+    middlewares = [*app._middlewares, *route.middlewares]
+    if route.invoke is not None or _injection_loaded():
+        # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+        from ._injection import chain_middlewares
+
+        middlewares = chain_middlewares(route, middlewares, asynchronous=True)
+    for middleware in reversed(middlewares):
+        if _is_async(middleware):
+            inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
+            async_inner, sync_inner = _AsyncNext(middleware, inner), None
+        elif async_inner is None:
+            sync_inner = _Next(middleware, sync_inner)
+        else:
+            async_inner = _ThreadedNext(middleware, async_inner)
+    chain: AsyncLink = async_inner if async_inner is not None else _Awaitable(sync_inner)
+    route.async_chain = chain
+    return chain
+
+
+class _Awaitable:
+    """A synchronous chain as an awaitable link."""
+
+    __slots__ = ("link",)
+
+    def __init__(self, link: Callable[[Any], Any]) -> None:
+        self.link = link
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.link, "__name__", "chain")
+
+    async def __call__(self, app: Any) -> Any:
+        return self.link(app)
+
+
+class _AsyncCallRoute:
+    """The end of an asynchronous chain: awaits the route (or the not-found answer), returns a ``Response``."""
+
+    __slots__ = ("route",)
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.route.func, "__name__", "route")
+
+    async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
+        result = await _call_route(app, self.route, app.context.get("_route_args", {}))
+        return app._to_response(result, self.route.status_code)
+
+
+class _AsyncNext:
+    """An ``async def`` middleware: ``await middleware(app, next_link)``."""
+
+    __slots__ = ("middleware", "next_link")
+
+    def __init__(self, middleware: Callable[..., Any], next_link: AsyncLink) -> None:
+        self.middleware = middleware
+        self.next_link = next_link
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
+
+    async def __call__(self, app: Any) -> Any:
+        result = await self.middleware(app, self.next_link)
+        if result is None:
+            raise _returned_none(self.middleware)
+        return result
+
+
+class _ThreadedNext:
+    """A synchronous middleware around asynchronous links: it runs in a worker thread; its ``next_middleware``
+    hands the rest of the chain to the event loop and waits for the response."""
+
+    __slots__ = ("middleware", "next_link")
+
+    def __init__(self, middleware: Callable[..., Any], next_link: AsyncLink) -> None:
+        self.middleware = middleware
+        self.next_link = next_link
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
+
+    async def __call__(self, app: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        next_link = self.next_link
+
+        def next_middleware(app: Any) -> Any:
+            return asyncio.run_coroutine_threadsafe(next_link(app), loop).result()
+
+        result = await asyncio.to_thread(self.middleware, app, next_middleware)
+        if result is None:
+            raise _returned_none(self.middleware)
+        return result
+
+
+def _returned_none(middleware: Any) -> TypeError:
+    from .resolver import _callable_name
+
+    return TypeError(
+        f"middleware {_callable_name(middleware)} returned None: a middleware returns the response it got from "
+        "next_middleware(app) (awaited, in an async middleware), or a response of its own"
+    )
