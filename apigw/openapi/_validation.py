@@ -294,18 +294,25 @@ def _one_or_many(value: Any, field: ParamField) -> Any:
 
 class _Query:
     """The query string of one request, read the way Powertools validates it: a repeated parameter is a list
-    (HTTP API joins repeats with ``,``; its ``rawQueryString`` tells a repeat from a value holding a comma)."""
+    (HTTP API joins repeats with ``,`` and its ``rawQueryString`` tells a repeat from a value holding a comma; VPC
+    Lattice v2 sends lists, joined by the view)."""
 
-    __slots__ = ("single", "multi", "raw", "decoded", "_repeated")
+    __slots__ = ("single", "multi", "raw", "native", "decoded", "_repeated")
 
     def __init__(self, view: BaseProxyEvent, decode: bool) -> None:
         data = view.raw_event
-        self.single = data.get("queryStringParameters") or None
-        self.multi = data.get("multiValueQueryStringParameters") or None
+        self.single = view.query_string_parameters or None  # every integration's single-value form
+        self.multi = data.get("multiValueQueryStringParameters") or None  # REST and ALB: native repeats
         self.raw = data.get("rawQueryString") or ""
+        lists = data.get("queryStringParameters")
+        self.native = (
+            {name for name, value in lists.items() if isinstance(value, list) and len(value) > 1}
+            if isinstance(lists, dict)
+            else None
+        )
         self._repeated: Optional[set] = None  # type: ignore[type-arg]
         # ALBResolver(decode_query_parameters=True): ALB passes names and values as the client sent them.
-        self.decoded = _decoded(self.single, self.multi) if decode else None
+        self.decoded = _decoded(data.get("queryStringParameters"), self.multi) if decode else None
 
     def get(self, name: str, sequence: bool) -> Any:
         if self.decoded is not None:
@@ -325,7 +332,7 @@ class _Query:
         if single:
             value = single.get(name)
             if value is not None:
-                if isinstance(value, list):  # VPC Lattice v2 sends lists
+                if not isinstance(value, str):
                     return _values(value, sequence)
                 if sequence:
                     return value.split(",")
@@ -335,9 +342,10 @@ class _Query:
         return _MISSING
 
     def repeated(self) -> set:  # type: ignore[type-arg]
+        """Names the client sent more than once (from ``rawQueryString``, or VPC Lattice v2's lists)."""
         if self._repeated is None:
             counts = parse_qs(self.raw, keep_blank_values=True) if self.raw else {}
-            self._repeated = {name for name, values in counts.items() if len(values) > 1}
+            self._repeated = {name for name, values in counts.items() if len(values) > 1} | (self.native or set())
         return self._repeated
 
     def model(self, field: ParamField) -> Dict[str, Any]:
