@@ -340,3 +340,8 @@ def _create_model_field(
         field_info = _header_names(field_info, param_name)
     location = field_info.in_ if isinstance(field_info, Param) else BODY
     return ParamField(param_name, field_info, location, "serialization" if is_response_param else "validation")
+
+
+from ..depends import Depends  # noqa: E402  COMPAT: Powertools' documentation imports Depends from here too
+
+__all__ += ["Depends"]
