@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from .exceptions import NotFoundError, ServiceError
-from .resolver import Route, _CallRoute, _injection_loaded, _Next
+from .resolver import _PARAMS, Route, _CallRoute, _injection_loaded, _Next
 from .response import Response
 
 TYPE_CHECKING = False
@@ -40,7 +40,6 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
         route, params = app._match(view, integration)
         try:
             if app._middlewares or route.middlewares:
-                app.context["_route_args"] = params
                 result = await (route.async_chain or _build_chain(app, route))(app)
             else:
                 result = await _call_route(app, route, params)
@@ -50,9 +49,7 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
     finally:
         app._end(active)
     if app._debug:
-        import sys
-
-        print(app._serializer(response), file=sys.stderr)
+        app._print_debug(app._request_state.get(), response)  # type: ignore[arg-type]
     return response
 
 
@@ -150,7 +147,7 @@ class _AsyncCallRoute:
         return getattr(self.route.func, "__name__", "route")
 
     async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
-        result = await _call_route(app, self.route, app.context.get("_route_args", {}))
+        result = await _call_route(app, self.route, app._request_state.get()[_PARAMS])  # type: ignore[index]
         return app._to_response(result, self.route.status_code)
 
 

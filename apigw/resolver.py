@@ -89,9 +89,10 @@ _OPENAPI_TITLE = "Powertools for AWS Lambda (Python) API"  # COMPAT: Powertools'
 # The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
 _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
 
-# Index of the fields of one request's state (a list: the cheapest per-request object to build). ``_REQUEST`` is
-# appended only when someone asks for ``app.request``.
-_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _REQUEST = 0, 1, 2, 3, 4
+# Index of the fields of one request's state (a list: the cheapest per-request object to build). The route, its
+# parameters and the path are filled once matched; IN_FLIGHT is True until the request's response is written.
+# ``_REQUEST`` is appended only when someone asks for ``app.request``.
+_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT, _REQUEST = 0, 1, 2, 3, 4, 5, 6
 
 
 class ProxyEventType(Enum):
@@ -516,7 +517,7 @@ class ApiGatewayResolver(BaseRouter):
 
     def _set_current_event(self, event: Any) -> None:
         state = self._request_state.get()
-        self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None])
+        self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None, None, False])
 
     if TYPE_CHECKING:  # read-only for type checkers, so each resolver can narrow it to its own view
 
@@ -539,7 +540,7 @@ class ApiGatewayResolver(BaseRouter):
     @lambda_context.setter
     def lambda_context(self, value: Any) -> None:
         state = self._request_state.get()
-        self._request_state.set([None if state is None else state[_EVENT], value, None, None])
+        self._request_state.set([None if state is None else state[_EVENT], value, None, None, None, False])
 
     @property
     def context(self) -> Dict[str, Any]:
@@ -551,6 +552,9 @@ class ApiGatewayResolver(BaseRouter):
         context = self._request_context.get()
         if context is None:
             context = {}
+            state = self._request_state.get()
+            if state is not None and state[_IN_FLIGHT]:
+                _add_route_context(context, state)
             self._request_context.set(context)
         return context
 
@@ -573,11 +577,11 @@ class ApiGatewayResolver(BaseRouter):
         """The request being resolved (``apigw.request.Request``): matched route, path parameters, headers, body.
 
         Built on first use in a request, then the same object until the request ends. In a request no route
-        matches, ``route`` is the path itself and ``path_parameters`` is empty. Raises ``RuntimeError`` before
-        any request.
+        matches, ``route`` is the path itself and ``path_parameters`` is empty. Raises ``RuntimeError`` outside a
+        request (before it is matched, or after its response is written).
         """
         state = self._request_state.get()
-        if state is None:
+        if state is None or not state[_IN_FLIGHT]:
             raise RuntimeError(
                 "app.request is only available after route resolution. Use it inside middleware or a route handler."
             )
@@ -587,8 +591,7 @@ class ApiGatewayResolver(BaseRouter):
 
         route, view = state[_ROUTE], state[_EVENT]
         if route is None:  # COMPAT: Powertools' not-found route has the request path as its rule
-            path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
-            request = Request(openapi_path(path), {}, view, self.context)
+            request = Request(openapi_path(state[_PATH] or view.path), {}, view, self.context)
         else:
             request = Request(openapi_path(route.rule), state[_PARAMS], view, self.context)
         state.append(request)
@@ -768,18 +771,19 @@ class ApiGatewayResolver(BaseRouter):
         # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
         # per-event path, and every Python call on it shows in the benchmark.
         if isinstance(event, BaseProxyEvent):
-            event = event.raw_event
+            event = _unwrap_view(event)
         if self._debug:
             print(self._serializer(event))
         if type(event) is not dict and not isinstance(event, dict):
             raise self._invalid_event(event)
         integration = self._integration
         view = self._event_class(event, self._json_body_deserializer)
-        state = [view, context, None, None]
+        state = [view, context, None, _NO_PARAMS, None, True]
         self._request_state.set(state)
         pending = self._request_context.get()
         if pending is not None:
-            self._request_context.set(dict(pending))  # this request's own copy (see _begin)
+            pending = dict(pending)  # this request's own copy (see _begin)
+            self._request_context.set(pending)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
             try:
@@ -791,14 +795,16 @@ class ApiGatewayResolver(BaseRouter):
                 raise self._invalid_event(event)
             if self._strip_prefixes:
                 path = self._remove_prefix(path)
+            state[_PATH] = path
             hit = self._matcher.match(method, path)
             if hit is None:
                 route, params = self._not_found_route, _NO_PARAMS
             else:
                 route, params = state[_ROUTE], state[_PARAMS] = hit
+            if pending is not None:
+                _add_route_context(pending, state)
             try:
                 if self._middlewares or route.middlewares:
-                    self.context["_route_args"] = params
                     result = (route.chain or self._chain(route))(self)
                 elif route.invoke is None:
                     result = route.func(**params)
@@ -811,14 +817,25 @@ class ApiGatewayResolver(BaseRouter):
             except Exception as exc:
                 response = self._writer.write(view, self._handle_exception(exc), route, integration)
         finally:
+            state[_IN_FLIGHT] = False
             if active is not None:
                 _ACTIVE_APP.reset(active)
             if self._request_context.get() is not None:
                 self._request_context.set(None)
         if self._debug:
-            # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
-            print(self._serializer(response), file=sys.stderr)
+            self._print_debug(state, response)
         return response
+
+    def _print_debug(self, state: List[Any], response: Dict[str, Any]) -> None:
+        """Debug mode, after a request: the middlewares it went through (stdout, as Powertools prints them) and the
+        response (stderr: stdout keeps the event JSON document and the middleware list)."""
+        route = state[_ROUTE] or self._not_found_route
+        names = [_callable_name(middleware) for middleware in (*self._middlewares, *route.middlewares)]
+        names.append(route.handler_name)
+        print("\nProcessed Middlewares:\n======================")
+        print("\n".join(f"[{name}] next call chain is {name} -> {after}" for name, after in zip(names, names[1:])))
+        print("======================")
+        print(self._serializer(response), file=sys.stderr)
 
     async def resolve_async(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """``resolve`` for apps with ``async def`` handlers, middlewares or exception handlers (sync ones work too)::
@@ -839,14 +856,14 @@ class ApiGatewayResolver(BaseRouter):
     def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
         """Start a request: its view, and the request state of this thread or task."""
         if isinstance(event, BaseProxyEvent):
-            event = event.raw_event
+            event = _unwrap_view(event)
         if self._debug:
             print(self._serializer(event))
         integration = self._integration
         if not isinstance(event, dict):
             raise self._invalid_event(event)
         view = self._event_class(event, self._json_body_deserializer)
-        self._request_state.set([view, context, None, None])
+        self._request_state.set([view, context, None, _NO_PARAMS, None, True])
         pending = self._request_context.get()
         if pending is not None:
             # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
@@ -854,6 +871,9 @@ class ApiGatewayResolver(BaseRouter):
         return view, integration
 
     def _end(self, active: Any) -> None:
+        state = self._request_state.get()
+        if state is not None:
+            state[_IN_FLIGHT] = False
         if active is not None:
             _ACTIVE_APP.reset(active)
         if self._request_context.get() is not None:
@@ -870,13 +890,16 @@ class ApiGatewayResolver(BaseRouter):
             raise self._invalid_event(view.raw_event)
         if self._strip_prefixes:
             path = self._remove_prefix(path)
+        state: List[Any] = self._request_state.get()  # type: ignore[assignment]
+        state[_PATH] = path
         hit = self._matcher.match(method, path)
         if hit is None:
-            return self._not_found_route, {}
-        route, params = hit
-        state = self._request_state.get()
-        state[_ROUTE] = route  # type: ignore[index]
-        state[_PARAMS] = params  # type: ignore[index]
+            route, params = self._not_found_route, _NO_PARAMS
+        else:
+            route, params = state[_ROUTE], state[_PARAMS] = hit
+        pending = self._request_context.get()
+        if pending is not None:
+            _add_route_context(pending, state)
         return route, params
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
@@ -1030,14 +1053,13 @@ class _ResponseWriter:
     compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
     choices); ``ResponseBuilder`` makes its own."""
 
-    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "raise_oversize")
+    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "size_guard")
 
     def __init__(
         self,
         serializer: Callable[[Any], str],
         cors: Optional[CORSConfig],
         size_limit: Optional[int] = None,
-        raise_oversize: bool = False,
     ) -> None:
         self.serializer = serializer
         self.cors = cors or _DEFAULT_CORS
@@ -1045,7 +1067,9 @@ class _ResponseWriter:
         self.headers = _impl.headers
         self.encoder = _impl.encoder
         self.size_limit = size_limit
-        self.raise_oversize = raise_oversize
+        #: what an oversize response becomes: "answer" (gzip if it fits, else a 500), "raise" (ResponseSizeExceededError
+        #: through the exception handlers, Powertools' ALB validation), or "off" (sent as is: AWS answers 502)
+        self.size_guard = "answer"
 
     def write(
         self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration
@@ -1114,7 +1138,7 @@ class _ResponseWriter:
         if cors_headers_only:
             _add_headers(result["headers"], cors_headers_only)
         limit = self.size_limit or integration.response_limit
-        if self.encoder.size_bound(result) > limit:
+        if self.encoder.size_bound(result) > limit and self.size_guard != "off":
             return self._fit(view, body, headers, set_cookies, route, integration, result, limit)
         return result
 
@@ -1133,6 +1157,8 @@ class _ResponseWriter:
         size = _response_size(result)
         if size <= limit:
             return result
+        if self.size_guard == "raise":
+            raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
         accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
         if accepts and "Content-Encoding" not in headers and body:
             data = body if isinstance(body, bytes) else body.encode("utf-8")
@@ -1146,8 +1172,6 @@ class _ResponseWriter:
             if _response_size(compressed) <= limit:
                 return compressed
         error = ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        if self.raise_oversize:
-            raise error
         import logging  # PERF: only oversize responses pay for it (the Lambda runtime has it loaded anyway)
 
         logging.getLogger("apigw").error("%s", error)
@@ -1223,9 +1247,12 @@ class ALBResolver(ApiGatewayResolver):
     """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request).
 
     ``decode_query_parameters=True`` URL-decodes query parameter names and values (ALB passes them as sent).
-    ``enable_response_size_validation=True`` makes an oversize response raise ``ResponseSizeExceededError``
-    through the exception handlers, as Powertools does; without it apigw answers a 500 that fits (see
-    ``ApiGatewayResolver``), never a response ALB would turn into a 502.
+
+    ``enable_response_size_validation``: left out (``None``), apigw guards the 1 MB limit its own way (gzip when
+    the client takes it and it fits, else a 500 that fits: see ``ApiGatewayResolver``). ``True``: as Powertools,
+    an oversize response raises ``ResponseSizeExceededError`` through the exception handlers (whose response is
+    checked again; still too large, the error propagates). ``False``: no check at all, as Powertools' default
+    (ALB answers 502 to an oversize response).
     """
 
     _integration = integrations.ALB
@@ -1245,7 +1272,7 @@ class ALBResolver(ApiGatewayResolver):
         response_validation_error_http_code: Optional[int] = None,
         json_body_deserializer: Optional[Callable[[str], Any]] = None,
         decode_query_parameters: bool = False,
-        enable_response_size_validation: bool = False,
+        enable_response_size_validation: Optional[bool] = None,
         *,
         response_size_limit: Optional[int] = None,
     ) -> None:
@@ -1265,7 +1292,8 @@ class ALBResolver(ApiGatewayResolver):
             from functools import partial
 
             self._event_class = partial(ALBEventView, decode_query_parameters=True)
-        self._writer.raise_oversize = bool(enable_response_size_validation)
+        if enable_response_size_validation is not None:
+            self._writer.size_guard = "raise" if enable_response_size_validation else "off"
 
 
 _VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
@@ -1358,7 +1386,7 @@ class _CallRoute:
 
     def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
         route = self.route
-        params = app.context.get("_route_args", {})
+        params = app._request_state.get()[_PARAMS]  # type: ignore[index]
         result = route.func(**params) if route.invoke is None else route.invoke(app, params)
         return app._to_response(result, route.status_code)
 
@@ -1465,6 +1493,22 @@ def _invoke_plan(
     from ._injection import build_plan
 
     return build_plan(app, route, placeholders, bool(validation))
+
+
+def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
+    warnings.warn(
+        "resolve() takes the raw Lambda event: the resolver builds its own view (an event data class is unwrapped)",
+        stacklevel=3,
+    )
+    return event.raw_event
+
+
+def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:
+    """COMPAT: what Powertools keeps in ``app.context`` during a request: the matched ``_route`` (``None`` for a
+    miss), the ``_path`` it matched and the ``_route_args``."""
+    context["_route"] = state[_ROUTE]
+    context["_path"] = state[_PATH]
+    context["_route_args"] = state[_PARAMS]
 
 
 def _callable_name(func: Any) -> str:

@@ -285,7 +285,7 @@ def test_dependencies_are_worked_out_at_registration_not_per_request(monkeypatch
     assert body_of(call(app)) == {"value": "v"}
 
 
-def test_async_handler_plan_returns_the_coroutine_with_dependencies_resolved():
+def test_async_handler_gets_its_dependencies_resolved_synchronously():
     import asyncio
 
     app = APIGatewayRestResolver()
@@ -294,11 +294,9 @@ def test_async_handler_plan_returns_the_coroutine_with_dependencies_resolved():
     async def hello(value: Annotated[str, Depends(lambda: "v")], request: Request):
         return {"value": value, "route": request.route}
 
-    route = app.routes[0]
-    app._request_state.set([app.integration.event_class(rest_event("/hello")), None, route, {}])
-    coroutine = route.invoke(app, {})
+    response = asyncio.run(app.resolve_async(rest_event("/hello"), None))
 
-    assert asyncio.run(coroutine) == {"value": "v", "route": "/hello"}
+    assert body_of(response) == {"value": "v", "route": "/hello"}
 
 
 def test_unresolvable_string_annotation_is_reported_at_registration():

@@ -245,3 +245,12 @@ def test_a_plain_handler_gets_no_call_plan():
         return Response(200, "text/plain", name)
 
     assert app.routes[0].invoke is None
+
+
+def test_app_request_after_the_request_is_a_runtime_error():
+    app = APIGatewayRestResolver()
+    app.get("/hello")(lambda: {})
+    app.resolve(rest_event("/hello"), None)
+
+    with pytest.raises(RuntimeError, match="only available after route resolution"):
+        app.request  # noqa: B018

@@ -710,7 +710,7 @@ def test_validators_are_built_at_registration_not_per_request(monkeypatch):
     assert app.resolve(event, None)["statusCode"] == 200
 
 
-def test_async_handler_plan_returns_a_coroutine_of_the_validated_response():
+def test_async_handler_result_is_validated_after_it_is_awaited():
     import asyncio
 
     app = validated_app()
@@ -719,11 +719,31 @@ def test_async_handler_plan_returns_a_coroutine_of_the_validated_response():
     async def get_item(item_id: int) -> Item:
         return {"name": "pen", "price": item_id}  # type: ignore[return-value]
 
-    route = app.routes[0]
-    app._request_state.set([app.integration.event_class(rest_event("/items/2")), None, route, {"item_id": "2"}])
-    response = asyncio.run(route.invoke(app, {"item_id": "2"}))
+    response = asyncio.run(app.resolve_async(rest_event("/items/2"), None))
 
-    assert response.body == {"name": "pen", "price": 2.0, "tags": []}
+    assert body_of(response) == {"name": "pen", "price": 2.0, "tags": []}
+
+
+def test_resolve_async_validates_the_request_before_async_middlewares():
+    import asyncio
+
+    app, seen = validated_app(), []
+
+    async def watch(app, next_middleware):
+        seen.append(dict(app.context["_route_args"]))
+        return await next_middleware(app)
+
+    app.use(middlewares=[watch])
+
+    @app.get("/items/<item_id>")
+    async def get_item(item_id: int):
+        return {"id": item_id}
+
+    bad = asyncio.run(app.resolve_async(rest_event("/items/x"), None))
+    good = asyncio.run(app.resolve_async(rest_event("/items/5"), None))
+
+    assert bad["statusCode"] == 422
+    assert (body_of(good), seen) == ({"id": 5}, [{"item_id": 5}])
 
 
 def test_marker_with_its_own_default_in_annotated_is_refused_with_a_message():
