@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from .exceptions import NotFoundError, ServiceError
-from .resolver import _PARAMS, Route, _CallRoute, _Next
+from .resolver import _PARAMS, Route, _CallRoute, _injection_loaded, _Next
 from .response import Response
 
 TYPE_CHECKING = False
@@ -85,6 +85,7 @@ async def _write_error(
 
 async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:
     """``ApiGatewayResolver._handle_exception`` with exception handlers that may be asynchronous."""
+    raised, exc = exc, app._handled_as(exc)
     handler = app._lookup_exception_handler(type(exc))
     if handler is not None:
         try:
@@ -94,7 +95,7 @@ async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response
             return app._to_response(result)
         except ServiceError as service_error:
             exc = service_error
-    return app._unhandled(exc)
+    return app._unhandled(exc, raised)
 
 
 def _is_async(func: Any) -> bool:
@@ -111,7 +112,13 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     handler_async = route is app._not_found_route or _is_async(route.func)
     sync_inner: Any = None if handler_async else _CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
-    for middleware in reversed([*app._middlewares, *route.middlewares]):
+    middlewares = [*app._middlewares, *route.middlewares]
+    if route.invoke is not None or _injection_loaded():
+        # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+        from ._injection import chain_middlewares
+
+        middlewares = chain_middlewares(route, middlewares, asynchronous=True)
+    for middleware in reversed(middlewares):
         if _is_async(middleware):
             inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
             async_inner, sync_inner = _AsyncNext(middleware, inner), None

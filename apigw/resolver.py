@@ -73,6 +73,8 @@ if TYPE_CHECKING:
         VPCLatticeEventV2,
     )
     from .integrations import Integration
+    from .openapi.models import OpenAPI
+    from .request import Request
     from .router import Router
 
     Handler = Callable[..., Any]
@@ -82,13 +84,15 @@ if TYPE_CHECKING:
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
+_OPENAPI_TITLE = "Powertools for AWS Lambda (Python) API"  # COMPAT: Powertools' default document title
 
 # The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
 _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
 
 # Index of the fields of one request's state (a list: the cheapest per-request object to build). The route, its
 # parameters and the path are filled once matched; IN_FLIGHT is True until the request's response is written.
-_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT = 0, 1, 2, 3, 4, 5
+# ``_REQUEST`` is appended only when someone asks for ``app.request``.
+_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT, _REQUEST = 0, 1, 2, 3, 4, 5, 6
 
 
 class ProxyEventType(Enum):
@@ -477,14 +481,15 @@ class ApiGatewayResolver(BaseRouter):
         # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
         self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
         if response_validation_error_http_code is not None and not enable_validation:
-            raise ValueError("response_validation_error_http_code needs enable_validation=True")
+            # COMPAT: Powertools' message, word for word (its tests and users match on it).
+            raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
         self._enable_validation = bool(enable_validation)
-        self._response_validation_error_http_code = response_validation_error_http_code
-        if enable_validation:
-            # NOTE: request and response validation (pydantic) and OpenAPI arrive with their own module.
-            raise NotImplementedError(
-                "enable_validation=True is not available in apigw yet; leave it off (routes still work, unvalidated)"
-            )
+        self._response_validation_error_http_code = (
+            None if response_validation_error_http_code is None
+            else _http_status(response_validation_error_http_code, "an HTTP status code")
+        )
+        #: the OpenAPI document's settings (``configure_openapi``); ``apigw.openapi.config.OpenAPIConfig``
+        self.openapi_config: Any = None
         if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
             raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
         self._serializer = serializer or _impl.encoder.dumps
@@ -567,6 +572,31 @@ class ApiGatewayResolver(BaseRouter):
         """The registered routes, in registration order."""
         return list(self._routes)
 
+    @property
+    def request(self) -> Request:
+        """The request being resolved (``apigw.request.Request``): matched route, path parameters, headers, body.
+
+        Built on first use in a request, then the same object until the request ends. In a request no route
+        matches, ``route`` is the path itself and ``path_parameters`` is empty. Raises ``RuntimeError`` outside a
+        request (before it is matched, or after its response is written).
+        """
+        state = self._request_state.get()
+        if state is None or not state[_IN_FLIGHT]:
+            raise RuntimeError(
+                "app.request is only available after route resolution. Use it inside middleware or a route handler."
+            )
+        if len(state) > _REQUEST:
+            return state[_REQUEST]  # type: ignore[no-any-return]
+        from .request import Request, openapi_path
+
+        route, view = state[_ROUTE], state[_EVENT]
+        if route is None:  # COMPAT: Powertools' not-found route has the request path as its rule
+            request = Request(openapi_path(state[_PATH] or view.path), {}, view, self.context)
+        else:
+            request = Request(openapi_path(route.rule), state[_PARAMS], view, self.context)
+        state.append(request)
+        return request
+
     # -- registration ---------------------------------------------------------------------------------------------
 
     def _add_route(self, registration: Registration) -> None:
@@ -594,7 +624,10 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        _check_handler(route, _rules.keyword_names(rule), self._enable_validation)
+        placeholders = _rules.keyword_names(rule)
+        validation = route.openapi.get("enable_validation")
+        _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
+        route.invoke = _invoke_plan(self, route, placeholders, validation)
         self._routes.append(route)
 
     def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
@@ -615,6 +648,117 @@ class ApiGatewayResolver(BaseRouter):
             self.use(router._middlewares)
         for registration in router._registrations:
             self._add_route(registration.behind(prefix))
+
+    # -- OpenAPI (apigw.openapi: pydantic, loaded only when one of these is called) --------------------------------
+
+    def get_openapi_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> OpenAPI:
+        """The app's OpenAPI 3.1 document (an ``apigw.openapi.models.OpenAPI``): one operation per route, built
+        from the handlers' signatures and the routes' documentation keywords. Arguments not given come from
+        ``configure_openapi``. Needs pydantic (``pip install 'apigw[validation]'``)."""
+        options = _given(locals())
+        from .openapi._app import openapi_schema
+
+        return openapi_schema(self, **options)
+
+    def get_openapi_json_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> str:
+        """``get_openapi_schema()`` as JSON text (indented, without empty fields)."""
+        options = _given(locals())
+        from .openapi._app import openapi_json
+
+        return openapi_json(self, **options)
+
+    def configure_openapi(
+        self,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Store document-wide OpenAPI settings (``apigw.openapi.config.OpenAPIConfig``), used by
+        ``get_openapi_schema`` and ``enable_swagger`` for arguments they are not given."""
+        options = _given(locals())
+        from .openapi._app import configure
+
+        configure(self, **options)
+
+    def enable_swagger(
+        self,
+        *,
+        path: str = "/swagger",
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        swagger_base_url: Optional[str] = None,
+        middlewares: Optional[List[Callable[..., Any]]] = None,
+        compress: bool = False,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        oauth2_config: Optional[Any] = None,
+        persist_authorization: bool = False,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Serve Swagger UI at ``GET path`` (``?format=json``: the OpenAPI document). The browser loads Swagger UI's
+        script and stylesheet from ``swagger_base_url`` (default: the jsDelivr CDN; see
+        ``apigw.openapi.swagger_ui``). The document is generated on the first request for it."""
+        options = _given(locals())
+        for key in ("path", "swagger_base_url", "middlewares", "compress", "oauth2_config", "persist_authorization"):
+            options.pop(key, None)
+        from .openapi._app import swagger_handler
+
+        handler = swagger_handler(self, swagger_base_url, oauth2_config, persist_authorization, options)
+        self.get(path, middlewares=middlewares, include_in_schema=False, compress=compress)(handler)
 
     def _middlewares_changed(self) -> None:
         for route in (*self._routes, self._not_found_route):
@@ -791,7 +935,13 @@ class ApiGatewayResolver(BaseRouter):
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
         chain: Callable[[Any], Any] = _CallRoute(route)
-        for middleware in reversed([*self._middlewares, *route.middlewares]):
+        middlewares = [*self._middlewares, *route.middlewares]
+        if route.invoke is not None or _injection_loaded():
+            # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+            from ._injection import chain_middlewares
+
+            middlewares = chain_middlewares(route, middlewares)
+        for middleware in reversed(middlewares):
             chain = _Next(middleware, chain)
         route.chain = chain
         return chain
@@ -833,13 +983,27 @@ class ApiGatewayResolver(BaseRouter):
 
     def _handle_exception(self, exc: Exception) -> Response[Any]:
         """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
+        raised, exc = exc, self._handled_as(exc)
         handler = self._lookup_exception_handler(type(exc))
         if handler is not None:
             try:
                 return self._to_response(handler(exc))
             except ServiceError as service_error:
                 exc = service_error
-        return self._unhandled(exc)
+        return self._unhandled(exc, raised)
+
+    def _handled_as(self, exc: Exception) -> Exception:
+        """The exception the app's handlers answer for ``exc``: for a ``Depends()`` dependency that raised, what it
+        raised (COMPAT: Powertools 3.37), unless a handler is registered for ``DependencyResolutionError`` itself."""
+        depends = sys.modules.get("apigw.depends")
+        if (
+            depends is not None
+            and isinstance(exc, depends.DependencyResolutionError)
+            and isinstance(exc.__cause__, Exception)
+            and depends.DependencyResolutionError not in self._exception_handlers
+        ):
+            return exc.__cause__
+        return exc
 
     def error_response(self, exc: Exception) -> Response[Any]:
         """The app's own error response for ``exc``: what its exception handlers, the ``ServiceError`` rule or debug
@@ -857,8 +1021,12 @@ class ApiGatewayResolver(BaseRouter):
         """
         return self._handle_exception(exc)
 
-    def _unhandled(self, exc: Exception) -> Response[Any]:
-        """What no exception handler answered: a ``ServiceError`` response, the debug-mode traceback, or raised."""
+    def _unhandled(self, exc: Exception, raised: Optional[Exception] = None) -> Response[Any]:
+        """What no exception handler answered: a validation error's or ``ServiceError``'s response, the debug-mode
+        traceback, or ``raised`` (default ``exc``) raised again."""
+        answer = getattr(exc, "_apigw_response", None)  # validation errors (apigw.openapi) know their answer
+        if answer is not None:
+            return answer(self)  # type: ignore[no-any-return]
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
@@ -866,7 +1034,7 @@ class ApiGatewayResolver(BaseRouter):
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
-        raise exc
+        raise raised if raised is not None else exc
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
         if not self._exception_handlers:
@@ -1290,9 +1458,52 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
 
 def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
     """True when every name is annotated (``Request``, ``Annotated[..., Depends()]``, validation markers):
-    the injection module decides those, not this check."""
+    the injection module decides those, not this check. COMPAT: an annotated parameter nobody provides is allowed, as
+    in Powertools, for apps that only document routes (OpenAPI without validation)."""
     annotations = getattr(func, "__annotations__", None) or {}
     return all(name in annotations for name in names)
+
+
+def _injection_loaded() -> bool:
+    """Whether ``Request`` or ``Depends`` exist in this process: without them no handler can ask for injection."""
+    return "apigw.request" in sys.modules or "apigw.depends" in sys.modules
+
+
+def _invoke_plan(
+    app: ApiGatewayResolver, route: Route, placeholders: Tuple[str, ...], validation: Optional[bool]
+) -> Optional[Callable[[Any, Dict[str, str]], Any]]:
+    """The route's call plan (``Route.invoke``): ``None`` for a plain handler, which keeps ``func(**params)``.
+
+    PERF: decided without ``inspect``: a handler can ask for ``Request``/``Depends()`` only when those modules are
+    loaded and it has annotations or defaults; only validated routes and such handlers load ``apigw._injection``.
+    """
+    custom_code = route.openapi.get("custom_response_validation_http_code")
+    if custom_code is not None:
+        if not app._enable_validation:
+            raise ValueError(
+                "'custom_response_validation_http_code' cannot be set for route when enable_validation is False on "
+                "resolver."
+            )
+        route.openapi["custom_response_validation_http_code"] = _http_status(
+            custom_code, "an HTTP status code or an enum of type HTTPStatus"
+        )
+    if validation is None:
+        validation = app._enable_validation
+    if not validation:
+        if not _injection_loaded():
+            return None
+        func = route.func
+        target = func if hasattr(func, "__code__") else getattr(func, "__call__", func)
+        if not (
+            getattr(target, "__annotations__", None)
+            or getattr(target, "__defaults__", None)
+            or getattr(target, "__kwdefaults__", None)
+            or not hasattr(target, "__code__")  # a partial or builtin: let the analysis decide
+        ):
+            return None
+    from ._injection import build_plan
+
+    return build_plan(app, route, placeholders, bool(validation))
 
 
 def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
@@ -1332,6 +1543,22 @@ def _status(status: Any, where: str) -> int:
     if not 100 <= code <= 599:
         raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
     return code
+
+
+def _given(arguments: Dict[str, Any]) -> Dict[str, Any]:
+    """A method's keyword arguments (its ``locals()``) without ``self``."""
+    return {key: value for key, value in arguments.items() if key != "self"}
+
+
+def _http_status(code: Any, expected: str) -> Any:
+    """``code`` as an ``http.HTTPStatus`` (Powertools keeps validation error codes that way)."""
+    from http import HTTPStatus  # PERF: only apps that configure a validation error code
+
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        # COMPAT: Powertools' message, word for word.
+        raise ValueError(f"'{code}' must be an integer representing {expected}.") from None
 
 
 def _response_size(result: Dict[str, Any]) -> int:
