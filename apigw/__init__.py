@@ -55,6 +55,24 @@ from .router import (
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .depends import DependencyResolutionError, Depends
+    from .request import Request
+
+# PERF: loaded on first use, so that apps which use neither do not pay for them at cold start.
+_LAZY = {"Request": "request", "Depends": "depends", "DependencyResolutionError": "depends"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'apigw' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"apigw.{module}"), name)
+
+
 __all__ = [
     "ALBResolver",
     "ALBRouter",
@@ -71,6 +89,8 @@ __all__ = [
     "BaseRouter",
     "CORSConfig",
     "Cookie",
+    "DependencyResolutionError",
+    "Depends",
     "ForbiddenError",
     "IMPLEMENTATION",
     "InternalServerError",
@@ -79,6 +99,7 @@ __all__ = [
     "NextMiddleware",
     "NotFoundError",
     "ProxyEventType",
+    "Request",
     "RequestEntityTooLargeError",
     "RequestTimeoutError",
     "Response",

@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
-from .resolver import Route, _CallRoute, _drop_head_body, _Next
+from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _injection_loaded, _Next
 from .response import Response
 
 TYPE_CHECKING = False
@@ -40,21 +40,18 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
         route, params = app._match(view, integration)
         try:
             if app._middlewares or route.middlewares:
-                app.context["_route_args"] = params
                 result = await (route.async_chain or _build_chain(app, route))(app)
             else:
                 result = await _call_route(app, route, params)
             response = app._writer.write(view, app._to_response(result, route.status_code), route, integration)
         except Exception as exc:
-            response = app._writer.write(view, await _handle_exception(app, exc), route, integration)
+            response = await _write_error(app, view, exc, route, integration)
     finally:
         app._end(active)
     if app._auto_head:
         _drop_head_body(view.http_method.upper(), route, response)
     if app._debug:
-        import sys
-
-        print(app._serializer(response), file=sys.stderr)
+        app._print_debug(app._request_state.get(), response)  # type: ignore[arg-type]
     return response
 
 
@@ -81,8 +78,22 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     return await _handle_exception(app, NotFoundError())
 
 
+async def _write_error(
+    app: ApiGatewayResolver, view: Any, exc: Exception, route: Route, integration: Any
+) -> Dict[str, Any]:
+    """``ApiGatewayResolver._write_error`` with exception handlers that may be asynchronous."""
+    response = await _handle_exception(app, exc)
+    try:
+        return app._writer.write(view, response, route, integration)
+    except Exception as second:
+        if type(second) is type(exc):
+            raise
+        return app._writer.write(view, await _handle_exception(app, second), route, integration)
+
+
 async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:
     """``ApiGatewayResolver._handle_exception`` with exception handlers that may be asynchronous."""
+    raised, exc = exc, app._handled_as(exc)
     handler = app._lookup_exception_handler(type(exc))
     if handler is not None:
         try:
@@ -92,7 +103,7 @@ async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response
             return app._to_response(result)
         except ServiceError as service_error:
             exc = service_error
-    return app._unhandled(exc)
+    return app._unhandled(exc, raised)
 
 
 def _is_async(func: Any) -> bool:
@@ -109,7 +120,13 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     handler_async = route is app._not_found_route or _is_async(route.func)
     sync_inner: Any = None if handler_async else _CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
-    for middleware in reversed([*app._middlewares, *route.middlewares]):
+    middlewares = [*app._middlewares, *route.middlewares]
+    if route.invoke is not None or _injection_loaded():
+        # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+        from ._injection import chain_middlewares
+
+        middlewares = chain_middlewares(route, middlewares, asynchronous=True)
+    for middleware in reversed(middlewares):
         if _is_async(middleware):
             inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
             async_inner, sync_inner = _AsyncNext(middleware, inner), None
@@ -151,7 +168,7 @@ class _AsyncCallRoute:
         return getattr(self.route.func, "__name__", "route")
 
     async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
-        result = await _call_route(app, self.route, app.context.get("_route_args", {}))
+        result = await _call_route(app, self.route, app._request_state.get()[_PARAMS])  # type: ignore[index]
         return app._to_response(result, self.route.status_code)
 
 

@@ -74,6 +74,8 @@ class AnyIntegrationResolver(ApiGatewayResolver):
             method_not_allowed=method_not_allowed,
             auto_head=auto_head,
         )
+        # Each event's view class follows its integration; ApiGatewayResolver._begin builds views through this.
+        self._event_class = self._detected_view
 
     @property
     def integration(self) -> Integration:
@@ -85,15 +87,15 @@ class AnyIntegrationResolver(ApiGatewayResolver):
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event of any integration and return the response dict in that integration's format."""
-        # NOTE: ApiGatewayResolver.resolve writes these steps out for speed with its one integration; this is the same
-        # flow through _begin/_match/_end (as resolve_async), with the integration detected per event.
+        # NOTE: ApiGatewayResolver.resolve writes its steps out for speed with its one integration; this is the same
+        # flow through the helpers resolve_async uses (_begin, _match, _write_error, _end), with the integration of
+        # each event.
         view, integration = self._begin(event, context)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
             route, params = self._match(view, integration)
             try:
                 if self._middlewares or route.middlewares:
-                    self.context["_route_args"] = params
                     result = (route.chain or self._chain(route))(self)
                 elif route.invoke is None:
                     result = route.func(**params)
@@ -101,31 +103,24 @@ class AnyIntegrationResolver(ApiGatewayResolver):
                     result = route.invoke(self, params)
                 response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
             except Exception as exc:
-                response = self._writer.write(view, self._handle_exception(exc), route, integration)
+                response = self._write_error(view, exc, route, integration)
         finally:
             self._end(active)
         if self._auto_head:
             _drop_head_body(view.http_method.upper(), route, response)
         if self._debug:
-            print(self._serializer(response), file=sys.stderr)
+            self._print_debug(self._request_state.get(), response)  # type: ignore[arg-type]
         return response
 
     def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
-        # NOTE: ApiGatewayResolver._begin with the integration detected per event instead of fixed per app; keep the
-        # two in step.
-        if isinstance(event, BaseProxyEvent):
-            event = event.raw_event
-        if self._debug:
-            print(self._serializer(event))
-        integration = integrations.detect(event) if isinstance(event, dict) else None
+        view, _ = super()._begin(event, context)
+        return view, _integration_of_view(view)
+
+    def _detected_view(self, event: Mapping[str, Any], json_deserializer: Any = None) -> BaseProxyEvent:
+        integration = integrations.detect(event)
         if integration is None:
             raise self._invalid_event(event)
-        view = integration.event_class(event, self._json_body_deserializer)
-        self._request_state.set([view, context, None, None])
-        pending = self._request_context.get()
-        if pending is not None:
-            self._request_context.set(dict(pending))
-        return view, integration
+        return integration.event_class(event, json_deserializer)
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
         found, what = integrations.describe(event)

@@ -71,9 +71,9 @@ class SchemaValidationMiddleware(BaseMiddlewareHandler["Any"]):
     A request body that fails ``inbound_schema`` answers 400 ``"Bad Request: Failed schema validation. Error: ...,
     Path: ..., Data: ..."``; a response body that fails ``outbound_schema`` answers 400 ``"Bad Response: ..."``, as
     Powertools does. ``*_formats`` are custom formats (name -> regex or predicate). The schemas are compiled once,
-    here, by ``fastjsonschema`` (``pip install 'apigw[schema]'``), which is imported only by this class; a schema
-    that is not valid JSON Schema raises ``ValueError`` here, where the mistake is made (COMPAT: Powertools answers
-    500 at request time instead).
+    here, by ``fastjsonschema`` (``pip install 'apigw[schema]'``), which is imported only by this class. A schema
+    that is not valid JSON Schema is reported here, where the mistake is made (a ``RuntimeWarning`` saying what is
+    wrong), and its routes answer 500 ``"Internal Server Error"``, as Powertools answers.
     """
 
     def __init__(
@@ -102,8 +102,10 @@ class SchemaValidationMiddleware(BaseMiddlewareHandler["Any"]):
         )
 
     def handler(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
-        from .exceptions import BadRequestError
+        from .exceptions import BadRequestError, InternalServerError
 
+        if self._inbound is None or (self.outbound_schema is not None and self._outbound is None):
+            raise InternalServerError("Internal Server Error")  # the invalid schema was reported when made
         try:
             self._inbound(app.current_event.json_body)
         except self._invalid_data as error:
@@ -126,7 +128,15 @@ def _compile_schema(fastjsonschema: Any, name: str, schema: Any, formats: Option
     try:
         return fastjsonschema.compile(schema, formats=formats or {})
     except (TypeError, AttributeError, fastjsonschema.JsonSchemaDefinitionException) as exc:
-        raise ValueError(f"SchemaValidationMiddleware: {name} is not a valid JSON Schema: {exc}") from None
+        import warnings
+
+        warnings.warn(
+            f"SchemaValidationMiddleware: {name} is not a valid JSON Schema ({type(exc).__name__}: {exc}); the "
+            "routes using this middleware will answer 500",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return None
 
 
 def _schema_message(error: Any) -> str:

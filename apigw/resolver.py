@@ -74,6 +74,8 @@ if TYPE_CHECKING:
         VPCLatticeEventV2,
     )
     from .integrations import Integration
+    from .openapi.models import OpenAPI
+    from .request import Request
     from .router import Router
 
     Handler = Callable[..., Any]
@@ -83,12 +85,15 @@ if TYPE_CHECKING:
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
+_OPENAPI_TITLE = "Powertools for AWS Lambda (Python) API"  # COMPAT: Powertools' default document title
 
 # The app resolving in this thread or task: lets a Router included in several apps follow the one at work.
 _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active_app", default=None)
 
-# Index of the fields of one request's state (a list: the cheapest per-request object to build).
-_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS = 0, 1, 2, 3
+# Index of the fields of one request's state (a list: the cheapest per-request object to build). The route, its
+# parameters and the path are filled once matched; IN_FLIGHT is True until the request's response is written.
+# ``_REQUEST`` is appended only when someone asks for ``app.request``.
+_EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT, _REQUEST = 0, 1, 2, 3, 4, 5, 6
 
 
 class ProxyEventType(Enum):
@@ -483,14 +488,15 @@ class ApiGatewayResolver(BaseRouter):
         # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
         self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
         if response_validation_error_http_code is not None and not enable_validation:
-            raise ValueError("response_validation_error_http_code needs enable_validation=True")
+            # COMPAT: Powertools' message, word for word (its tests and users match on it).
+            raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
         self._enable_validation = bool(enable_validation)
-        self._response_validation_error_http_code = response_validation_error_http_code
-        if enable_validation:
-            # NOTE: request and response validation (pydantic) and OpenAPI arrive with their own module.
-            raise NotImplementedError(
-                "enable_validation=True is not available in apigw yet; leave it off (routes still work, unvalidated)"
-            )
+        self._response_validation_error_http_code = (
+            None if response_validation_error_http_code is None
+            else _http_status(response_validation_error_http_code, "an HTTP status code")
+        )
+        #: the OpenAPI document's settings (``configure_openapi``); ``apigw.openapi.config.OpenAPIConfig``
+        self.openapi_config: Any = None
         if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
             raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
         self._serializer = serializer or _impl.encoder.dumps
@@ -520,7 +526,7 @@ class ApiGatewayResolver(BaseRouter):
 
     def _set_current_event(self, event: Any) -> None:
         state = self._request_state.get()
-        self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None])
+        self._request_state.set([event, None if state is None else state[_LAMBDA_CONTEXT], None, None, None, False])
 
     if TYPE_CHECKING:  # read-only for type checkers, so each resolver can narrow it to its own view
 
@@ -543,7 +549,7 @@ class ApiGatewayResolver(BaseRouter):
     @lambda_context.setter
     def lambda_context(self, value: Any) -> None:
         state = self._request_state.get()
-        self._request_state.set([None if state is None else state[_EVENT], value, None, None])
+        self._request_state.set([None if state is None else state[_EVENT], value, None, None, None, False])
 
     @property
     def context(self) -> Dict[str, Any]:
@@ -555,6 +561,9 @@ class ApiGatewayResolver(BaseRouter):
         context = self._request_context.get()
         if context is None:
             context = {}
+            state = self._request_state.get()
+            if state is not None and state[_IN_FLIGHT]:
+                _add_route_context(context, state)
             self._request_context.set(context)
         return context
 
@@ -571,6 +580,31 @@ class ApiGatewayResolver(BaseRouter):
     def routes(self) -> List[Route]:
         """The registered routes, in registration order."""
         return list(self._routes)
+
+    @property
+    def request(self) -> Request:
+        """The request being resolved (``apigw.request.Request``): matched route, path parameters, headers, body.
+
+        Built on first use in a request, then the same object until the request ends. In a request no route
+        matches, ``route`` is the path itself and ``path_parameters`` is empty. Raises ``RuntimeError`` outside a
+        request (before it is matched, or after its response is written).
+        """
+        state = self._request_state.get()
+        if state is None or not state[_IN_FLIGHT]:
+            raise RuntimeError(
+                "app.request is only available after route resolution. Use it inside middleware or a route handler."
+            )
+        if len(state) > _REQUEST:
+            return state[_REQUEST]  # type: ignore[no-any-return]
+        from .request import Request, openapi_path
+
+        route, view = state[_ROUTE], state[_EVENT]
+        if route is None:  # COMPAT: Powertools' not-found route has the request path as its rule
+            request = Request(openapi_path(state[_PATH] or view.path), {}, view, self.context)
+        else:
+            request = Request(openapi_path(route.rule), state[_PARAMS], view, self.context)
+        state.append(request)
+        return request
 
     # -- registration ---------------------------------------------------------------------------------------------
 
@@ -599,7 +633,10 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        _check_handler(route, _rules.keyword_names(rule), self._enable_validation)
+        placeholders = _rules.keyword_names(rule)
+        validation = route.openapi.get("enable_validation")
+        _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
+        route.invoke = _invoke_plan(self, route, placeholders, validation)
         self._routes.append(route)
 
     def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
@@ -621,6 +658,117 @@ class ApiGatewayResolver(BaseRouter):
         for registration in router._registrations:
             self._add_route(registration.behind(prefix))
 
+    # -- OpenAPI (apigw.openapi: pydantic, loaded only when one of these is called) --------------------------------
+
+    def get_openapi_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> OpenAPI:
+        """The app's OpenAPI 3.1 document (an ``apigw.openapi.models.OpenAPI``): one operation per route, built
+        from the handlers' signatures and the routes' documentation keywords. Arguments not given come from
+        ``configure_openapi``. Needs pydantic (``pip install 'apigw[validation]'``)."""
+        options = _given(locals())
+        from .openapi._app import openapi_schema
+
+        return openapi_schema(self, **options)
+
+    def get_openapi_json_schema(
+        self,
+        *,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> str:
+        """``get_openapi_schema()`` as JSON text (indented, without empty fields)."""
+        options = _given(locals())
+        from .openapi._app import openapi_json
+
+        return openapi_json(self, **options)
+
+    def configure_openapi(
+        self,
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Store document-wide OpenAPI settings (``apigw.openapi.config.OpenAPIConfig``), used by
+        ``get_openapi_schema`` and ``enable_swagger`` for arguments they are not given."""
+        options = _given(locals())
+        from .openapi._app import configure
+
+        configure(self, **options)
+
+    def enable_swagger(
+        self,
+        *,
+        path: str = "/swagger",
+        title: str = _OPENAPI_TITLE,
+        version: str = "1.0.0",
+        openapi_version: str = "3.1.0",
+        summary: Optional[str] = None,
+        description: Optional[str] = None,
+        tags: Optional[List[Any]] = None,
+        servers: Optional[List[Any]] = None,
+        terms_of_service: Optional[str] = None,
+        contact: Optional[Any] = None,
+        license_info: Optional[Any] = None,
+        swagger_base_url: Optional[str] = None,
+        middlewares: Optional[List[Callable[..., Any]]] = None,
+        compress: bool = False,
+        security_schemes: Optional[Dict[str, Any]] = None,
+        security: Optional[List[Dict[str, List[str]]]] = None,
+        oauth2_config: Optional[Any] = None,
+        persist_authorization: bool = False,
+        external_documentation: Optional[Any] = None,
+        openapi_extensions: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Serve Swagger UI at ``GET path`` (``?format=json``: the OpenAPI document). The browser loads Swagger UI's
+        script and stylesheet from ``swagger_base_url`` (default: the jsDelivr CDN; see
+        ``apigw.openapi.swagger_ui``). The document is generated on the first request for it."""
+        options = _given(locals())
+        for key in ("path", "swagger_base_url", "middlewares", "compress", "oauth2_config", "persist_authorization"):
+            options.pop(key, None)
+        from .openapi._app import swagger_handler
+
+        handler = swagger_handler(self, swagger_base_url, oauth2_config, persist_authorization, options)
+        self.get(path, middlewares=middlewares, include_in_schema=False, compress=compress)(handler)
+
     def _middlewares_changed(self) -> None:
         for route in (*self._routes, self._not_found_route):
             route.chain = route.async_chain = None
@@ -632,18 +780,19 @@ class ApiGatewayResolver(BaseRouter):
         # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
         # per-event path, and every Python call on it shows in the benchmark.
         if isinstance(event, BaseProxyEvent):
-            event = event.raw_event
+            event = _unwrap_view(event)
         if self._debug:
             print(self._serializer(event))
         if type(event) is not dict and not isinstance(event, dict):
             raise self._invalid_event(event)
         integration = self._integration
         view = self._event_class(event, self._json_body_deserializer)
-        state = [view, context, None, None]
+        state = [view, context, None, _NO_PARAMS, None, True]
         self._request_state.set(state)
         pending = self._request_context.get()
         if pending is not None:
-            self._request_context.set(dict(pending))  # this request's own copy (see _begin)
+            pending = dict(pending)  # this request's own copy (see _begin)
+            self._request_context.set(pending)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
             try:
@@ -655,6 +804,7 @@ class ApiGatewayResolver(BaseRouter):
                 raise self._invalid_event(event)
             if self._strip_prefixes:
                 path = self._remove_prefix(path)
+            state[_PATH] = path
             hit = self._matcher.match(method, path)
             if hit is None:
                 if method == "HEAD" and self._auto_head:
@@ -665,9 +815,10 @@ class ApiGatewayResolver(BaseRouter):
                     route, params = state[_ROUTE], state[_PARAMS] = hit
             else:
                 route, params = state[_ROUTE], state[_PARAMS] = hit
+            if pending is not None:
+                _add_route_context(pending, state)
             try:
                 if self._middlewares or route.middlewares:
-                    self.context["_route_args"] = params
                     result = (route.chain or self._chain(route))(self)
                 elif route.invoke is None:
                     result = route.func(**params)
@@ -678,8 +829,9 @@ class ApiGatewayResolver(BaseRouter):
                 else:
                     response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
             except Exception as exc:
-                response = self._writer.write(view, self._handle_exception(exc), route, integration)
+                response = self._write_error(view, exc, route, integration)
         finally:
+            state[_IN_FLIGHT] = False
             if active is not None:
                 _ACTIVE_APP.reset(active)
             if self._request_context.get() is not None:
@@ -687,9 +839,19 @@ class ApiGatewayResolver(BaseRouter):
         if self._auto_head:
             _drop_head_body(method, route, response)
         if self._debug:
-            # stderr: stdout carries exactly one JSON document per request (the event), as in Powertools.
-            print(self._serializer(response), file=sys.stderr)
+            self._print_debug(state, response)
         return response
+
+    def _print_debug(self, state: List[Any], response: Dict[str, Any]) -> None:
+        """Debug mode, after a request: the middlewares it went through (stdout, as Powertools prints them) and the
+        response (stderr: stdout keeps the event JSON document and the middleware list)."""
+        route = state[_ROUTE] or self._not_found_route
+        names = [_callable_name(middleware) for middleware in (*self._middlewares, *route.middlewares)]
+        names.append(route.handler_name)
+        print("\nProcessed Middlewares:\n======================")
+        print("\n".join(f"[{name}] next call chain is {name} -> {after}" for name, after in zip(names, names[1:])))
+        print("======================")
+        print(self._serializer(response), file=sys.stderr)
 
     async def resolve_async(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """``resolve`` for apps with ``async def`` handlers, middlewares or exception handlers (sync ones work too)::
@@ -710,14 +872,14 @@ class ApiGatewayResolver(BaseRouter):
     def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
         """Start a request: its view, and the request state of this thread or task."""
         if isinstance(event, BaseProxyEvent):
-            event = event.raw_event
+            event = _unwrap_view(event)
         if self._debug:
             print(self._serializer(event))
         integration = self._integration
         if not isinstance(event, dict):
             raise self._invalid_event(event)
         view = self._event_class(event, self._json_body_deserializer)
-        self._request_state.set([view, context, None, None])
+        self._request_state.set([view, context, None, _NO_PARAMS, None, True])
         pending = self._request_context.get()
         if pending is not None:
             # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
@@ -725,6 +887,9 @@ class ApiGatewayResolver(BaseRouter):
         return view, integration
 
     def _end(self, active: Any) -> None:
+        state = self._request_state.get()
+        if state is not None:
+            state[_IN_FLIGHT] = False
         if active is not None:
             _ACTIVE_APP.reset(active)
         if self._request_context.get() is not None:
@@ -741,17 +906,31 @@ class ApiGatewayResolver(BaseRouter):
             raise self._invalid_event(view.raw_event)
         if self._strip_prefixes:
             path = self._remove_prefix(path)
+        state: List[Any] = self._request_state.get()  # type: ignore[assignment]
+        state[_PATH] = path
         hit = self._matcher.match(method, path)
         if hit is None:
             if method == "HEAD" and self._auto_head:
                 hit = self._matcher.match("GET", path)
-            if hit is None:
-                return self._not_found_route, {}
-        route, params = hit
-        state = self._request_state.get()
-        state[_ROUTE] = route  # type: ignore[index]
-        state[_PARAMS] = params  # type: ignore[index]
+        if hit is None:
+            route, params = self._not_found_route, _NO_PARAMS
+        else:
+            route, params = state[_ROUTE], state[_PARAMS] = hit
+        pending = self._request_context.get()
+        if pending is not None:
+            _add_route_context(pending, state)
         return route, params
+
+    def _write_error(self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration) -> Dict[str, Any]:
+        """The error response for ``exc``. If writing it fails in turn (an exception handler's response too large,
+        or with a bad header), that second error gets one turn through the exception handlers; a third propagates."""
+        response = self._handle_exception(exc)
+        try:
+            return self._writer.write(view, response, route, integration)
+        except Exception as second:
+            if type(second) is type(exc):
+                raise
+            return self._writer.write(view, self._handle_exception(second), route, integration)
 
     def _invalid_event(self, event: Any) -> InvalidEventError:
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
@@ -775,7 +954,13 @@ class ApiGatewayResolver(BaseRouter):
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
         chain: Callable[[Any], Any] = _CallRoute(route)
-        for middleware in reversed([*self._middlewares, *route.middlewares]):
+        middlewares = [*self._middlewares, *route.middlewares]
+        if route.invoke is not None or _injection_loaded():
+            # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
+            from ._injection import chain_middlewares
+
+            middlewares = chain_middlewares(route, middlewares)
+        for middleware in reversed(middlewares):
             chain = _Next(middleware, chain)
         route.chain = chain
         return chain
@@ -835,13 +1020,27 @@ class ApiGatewayResolver(BaseRouter):
 
     def _handle_exception(self, exc: Exception) -> Response[Any]:
         """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
+        raised, exc = exc, self._handled_as(exc)
         handler = self._lookup_exception_handler(type(exc))
         if handler is not None:
             try:
                 return self._to_response(handler(exc))
             except ServiceError as service_error:
                 exc = service_error
-        return self._unhandled(exc)
+        return self._unhandled(exc, raised)
+
+    def _handled_as(self, exc: Exception) -> Exception:
+        """The exception the app's handlers answer for ``exc``: for a ``Depends()`` dependency that raised, what it
+        raised (COMPAT: Powertools 3.37), unless a handler is registered for ``DependencyResolutionError`` itself."""
+        depends = sys.modules.get("apigw.depends")
+        if (
+            depends is not None
+            and isinstance(exc, depends.DependencyResolutionError)
+            and isinstance(exc.__cause__, Exception)
+            and depends.DependencyResolutionError not in self._exception_handlers
+        ):
+            return exc.__cause__
+        return exc
 
     def error_response(self, exc: Exception) -> Response[Any]:
         """The app's own error response for ``exc``: what its exception handlers, the ``ServiceError`` rule or debug
@@ -859,16 +1058,20 @@ class ApiGatewayResolver(BaseRouter):
         """
         return self._handle_exception(exc)
 
-    def _unhandled(self, exc: Exception) -> Response[Any]:
-        """What no exception handler answered: a ``ServiceError`` response, the debug-mode traceback, or raised."""
+    def _unhandled(self, exc: Exception, raised: Optional[Exception] = None) -> Response[Any]:
+        """What no exception handler answered: a validation error's or ``ServiceError``'s response, the debug-mode
+        traceback, or ``raised`` (default ``exc``) raised again."""
+        answer = getattr(exc, "_apigw_response", None)  # validation errors (apigw.openapi) know their answer
+        if answer is not None:
+            return answer(self)  # type: ignore[no-any-return]
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, content_types.APPLICATION_JSON, body)
-        if self._debug:
+        if self._debug and not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
             return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
-        raise exc
+        raise raised if raised is not None else exc
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
         if not self._exception_handlers:
@@ -898,14 +1101,13 @@ class _ResponseWriter:
     compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
     choices); ``ResponseBuilder`` makes its own."""
 
-    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "raise_oversize")
+    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "size_guard")
 
     def __init__(
         self,
         serializer: Callable[[Any], str],
         cors: Optional[CORSConfig],
         size_limit: Optional[int] = None,
-        raise_oversize: bool = False,
     ) -> None:
         self.serializer = serializer
         self.cors = cors or _DEFAULT_CORS
@@ -913,7 +1115,9 @@ class _ResponseWriter:
         self.headers = _impl.headers
         self.encoder = _impl.encoder
         self.size_limit = size_limit
-        self.raise_oversize = raise_oversize
+        #: what an oversize response becomes: "answer" (gzip if it fits, else a 500), "raise" (ResponseSizeExceededError
+        #: through the exception handlers, Powertools' ALB validation), or "off" (sent as is: AWS answers 502)
+        self.size_guard = "answer"
 
     def write(
         self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration
@@ -982,7 +1186,7 @@ class _ResponseWriter:
         if cors_headers_only:
             _add_headers(result["headers"], cors_headers_only)
         limit = self.size_limit or integration.response_limit
-        if self.encoder.size_bound(result) > limit:
+        if self.encoder.size_bound(result) > limit and self.size_guard != "off":
             return self._fit(view, body, headers, set_cookies, route, integration, result, limit)
         return result
 
@@ -1001,6 +1205,8 @@ class _ResponseWriter:
         size = _response_size(result)
         if size <= limit:
             return result
+        if self.size_guard == "raise":
+            raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
         accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
         if accepts and "Content-Encoding" not in headers and body:
             data = body if isinstance(body, bytes) else body.encode("utf-8")
@@ -1014,8 +1220,6 @@ class _ResponseWriter:
             if _response_size(compressed) <= limit:
                 return compressed
         error = ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        if self.raise_oversize:
-            raise error
         import logging  # PERF: only oversize responses pay for it (the Lambda runtime has it loaded anyway)
 
         logging.getLogger("apigw").error("%s", error)
@@ -1095,9 +1299,12 @@ class ALBResolver(ApiGatewayResolver):
     """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request).
 
     ``decode_query_parameters=True`` URL-decodes query parameter names and values (ALB passes them as sent).
-    ``enable_response_size_validation=True`` makes an oversize response raise ``ResponseSizeExceededError``
-    through the exception handlers, as Powertools does; without it apigw answers a 500 that fits (see
-    ``ApiGatewayResolver``), never a response ALB would turn into a 502.
+
+    ``enable_response_size_validation``: left out (``None``), apigw guards the 1 MB limit its own way (gzip when
+    the client takes it and it fits, else a 500 that fits: see ``ApiGatewayResolver``). ``True``: as Powertools,
+    an oversize response raises ``ResponseSizeExceededError`` through the exception handlers (whose response is
+    checked again; still too large, the error propagates). ``False``: no check at all, as Powertools' default
+    (ALB answers 502 to an oversize response).
     """
 
     _integration = integrations.ALB
@@ -1117,7 +1324,7 @@ class ALBResolver(ApiGatewayResolver):
         response_validation_error_http_code: Optional[int] = None,
         json_body_deserializer: Optional[Callable[[str], Any]] = None,
         decode_query_parameters: bool = False,
-        enable_response_size_validation: bool = False,
+        enable_response_size_validation: Optional[bool] = None,
         *,
         response_size_limit: Optional[int] = None,
         method_not_allowed: bool = False,
@@ -1141,7 +1348,8 @@ class ALBResolver(ApiGatewayResolver):
             from functools import partial
 
             self._event_class = partial(ALBEventView, decode_query_parameters=True)
-        self._writer.raise_oversize = bool(enable_response_size_validation)
+        if enable_response_size_validation is not None:
+            self._writer.size_guard = "raise" if enable_response_size_validation else "off"
 
 
 _VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
@@ -1234,7 +1442,7 @@ class _CallRoute:
 
     def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
         route = self.route
-        params = app.context.get("_route_args", {})
+        params = app._request_state.get()[_PARAMS]  # type: ignore[index]
         result = route.func(**params) if route.invoke is None else route.invoke(app, params)
         return app._to_response(result, route.status_code)
 
@@ -1295,9 +1503,70 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
 
 def _may_be_injected(func: Callable[..., Any], names: List[str]) -> bool:
     """True when every name is annotated (``Request``, ``Annotated[..., Depends()]``, validation markers):
-    the injection module decides those, not this check."""
+    the injection module decides those, not this check. COMPAT: an annotated parameter nobody provides is allowed, as
+    in Powertools, for apps that only document routes (OpenAPI without validation)."""
     annotations = getattr(func, "__annotations__", None) or {}
     return all(name in annotations for name in names)
+
+
+def _injection_loaded() -> bool:
+    """Whether ``Request`` or ``Depends`` exist in this process: without them no handler can ask for injection."""
+    return "apigw.request" in sys.modules or "apigw.depends" in sys.modules
+
+
+def _invoke_plan(
+    app: ApiGatewayResolver, route: Route, placeholders: Tuple[str, ...], validation: Optional[bool]
+) -> Optional[Callable[[Any, Dict[str, str]], Any]]:
+    """The route's call plan (``Route.invoke``): ``None`` for a plain handler, which keeps ``func(**params)``.
+
+    PERF: decided without ``inspect``: a handler can ask for ``Request``/``Depends()`` only when those modules are
+    loaded and it has annotations or defaults; only validated routes and such handlers load ``apigw._injection``.
+    """
+    custom_code = route.openapi.get("custom_response_validation_http_code")
+    if custom_code is not None:
+        if not app._enable_validation:
+            raise ValueError(
+                "'custom_response_validation_http_code' cannot be set for route when enable_validation is False on "
+                "resolver."
+            )
+        route.openapi["custom_response_validation_http_code"] = _http_status(
+            custom_code, "an HTTP status code or an enum of type HTTPStatus"
+        )
+    if validation is None:
+        validation = app._enable_validation
+    if not validation:
+        if not _injection_loaded():
+            return None
+        func = route.func
+        target = func if hasattr(func, "__code__") else getattr(func, "__call__", func)
+        if not (
+            getattr(target, "__annotations__", None)
+            or getattr(target, "__defaults__", None)
+            or getattr(target, "__kwdefaults__", None)
+            or not hasattr(target, "__code__")  # a partial or builtin: let the analysis decide
+        ):
+            return None
+    from ._injection import build_plan
+
+    return build_plan(app, route, placeholders, bool(validation))
+
+
+def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
+    warnings.warn(
+        # COMPAT: the opening words are the ones Powertools users (and its tests) look for.
+        "You don't need to serialize event to an event data class: resolve() takes the raw Lambda event and builds "
+        "its own view (this one is unwrapped)",
+        stacklevel=3,
+    )
+    return event.raw_event
+
+
+def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:
+    """COMPAT: what Powertools keeps in ``app.context`` during a request: the matched ``_route`` (``None`` for a
+    miss), the ``_path`` it matched and the ``_route_args``."""
+    context["_route"] = state[_ROUTE]
+    context["_path"] = state[_PATH]
+    context["_route_args"] = state[_PARAMS]
 
 
 def _callable_name(func: Any) -> str:
@@ -1319,6 +1588,22 @@ def _status(status: Any, where: str) -> int:
     if not 100 <= code <= 599:
         raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
     return code
+
+
+def _given(arguments: Dict[str, Any]) -> Dict[str, Any]:
+    """A method's keyword arguments (its ``locals()``) without ``self``."""
+    return {key: value for key, value in arguments.items() if key != "self"}
+
+
+def _http_status(code: Any, expected: str) -> Any:
+    """``code`` as an ``http.HTTPStatus`` (Powertools keeps validation error codes that way)."""
+    from http import HTTPStatus  # PERF: only apps that configure a validation error code
+
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        # COMPAT: Powertools' message, word for word.
+        raise ValueError(f"'{code}' must be an integer representing {expected}.") from None
 
 
 def _response_size(result: Dict[str, Any]) -> int:

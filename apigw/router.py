@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         VPCLatticeEvent,
         VPCLatticeEventV2,
     )
+    from .request import Request
     from .resolver import ApiGatewayResolver, Registration
 
 
@@ -78,6 +79,16 @@ class Router(BaseRouter):
         """The Lambda context of the request being handled by the app that included this router."""
         app = self._app()
         return app.lambda_context if app is not None else None
+
+    @property
+    def request(self) -> Request:
+        """The request the app that included this router is resolving (see ``ApiGatewayResolver.request``)."""
+        app = self._app()
+        if app is None:
+            raise RuntimeError(
+                "router.request is only available after route resolution, in an app that included this router"
+            )
+        return app.request
 
     @property
     def context(self) -> Dict[str, Any]:

@@ -498,7 +498,7 @@ def test_a_router_shared_by_two_apps_follows_the_app_resolving():
 
 def test_context_appended_before_resolve_is_the_next_requests_and_is_cleared_after():
     app = APIGatewayRestResolver()
-    app.get("/ctx")(lambda: dict(app.context))
+    app.get("/ctx")(lambda: {key: value for key, value in app.context.items() if not key.startswith("_")})
 
     app.append_context(tenant="acme")
 
@@ -574,3 +574,29 @@ def test_without_error_response_a_middlewares_headers_do_not_reach_an_error_resp
     response = app(rest_event("/boom"), None)
 
     assert response["statusCode"] == 400 and "X-Seen" not in response["headers"]
+
+
+def test_alb_response_size_validation_true_raises_instead_of_gzipping():
+    app = big_app(enable_response_size_validation=True)
+
+    with pytest.raises(ResponseSizeExceededError) as raised:
+        app(alb_event("/big", headers={"Accept-Encoding": "gzip"}), None)
+    assert raised.value.max_size == 1024 * 1024
+
+
+def test_alb_response_size_validation_false_turns_the_guard_off_as_powertools_default():
+    response = big_app(enable_response_size_validation=False)(alb_event("/big"), None)
+
+    assert response["statusCode"] == 200
+    assert len(json.dumps(response)) > 2 * 1024 * 1024
+
+
+def test_an_event_view_given_to_resolve_is_unwrapped_with_a_warning():
+    from apigw.events import APIGatewayProxyEvent
+
+    app = APIGatewayRestResolver()
+    app.get("/x")(lambda: {"ok": True})
+
+    with pytest.warns(UserWarning, match="raw Lambda event"):
+        response = app(APIGatewayProxyEvent(rest_event("/x")), None)
+    assert body(response) == {"ok": True}

@@ -79,9 +79,17 @@ def test_a_json_text_response_body_is_validated_as_json():
     assert post(app, {"item": "book", "quantity": 1})["statusCode"] == 400
 
 
-def test_an_invalid_schema_is_reported_when_the_middleware_is_made():
-    with pytest.raises(ValueError, match="inbound_schema is not a valid JSON Schema"):
-        SchemaValidationMiddleware(inbound_schema={"type": "nope"})
+@pytest.mark.parametrize("schema", [{"type": "nope"}, "schema.json"])
+def test_an_invalid_schema_is_reported_when_made_and_answers_500_as_powertools(schema):
+    with pytest.warns(RuntimeWarning, match="inbound_schema is not a valid JSON Schema"):
+        middleware = SchemaValidationMiddleware(inbound_schema=schema)
+    app = APIGatewayRestResolver()
+    app.post("/orders", middlewares=[middleware])(lambda: {})
+
+    response = post(app, {"item": "book", "quantity": 1})
+
+    assert response["statusCode"] == 500
+    assert response["body"] == '{"statusCode":500,"message":"Internal Server Error"}'
 
 
 def test_fastjsonschema_is_imported_only_by_the_middleware():

@@ -1,0 +1,88 @@
+"""Cold start: an app that uses neither injection, validation nor OpenAPI imports none of their machinery."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+OPTIONAL = ["pydantic", "apigw.openapi", "apigw.request", "apigw.depends", "apigw._injection", "inspect"]
+
+
+def modules_after(code: str) -> dict:
+    """Which of OPTIONAL are loaded after running ``code`` in a fresh interpreter."""
+    script = textwrap.dedent(code) + textwrap.dedent(
+        f"""
+        import json, sys
+        print(json.dumps({{name: name in sys.modules for name in {OPTIONAL!r}}}))
+        """
+    )
+    output = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, timeout=60)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.once
+def test_plain_app_with_annotated_handlers_and_middlewares_loads_no_optional_machinery():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+        app.use(middlewares=[lambda app, next_middleware: next_middleware(app)])
+
+        @app.get("/orders/<order_id>")
+        def get_order(order_id: str, verbose: bool = False) -> dict:
+            return {"id": order_id}
+
+        event = {"path": "/orders/1", "httpMethod": "GET", "headers": {}, "body": None}
+        assert app.resolve(event, None)["statusCode"] == 200
+        """
+    )
+
+    assert not any(loaded.values()), loaded
+
+
+@pytest.mark.once
+def test_injection_loads_the_injection_module_but_not_pydantic():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver, Request
+
+        app = APIGatewayRestResolver()
+
+        @app.get("/hello")
+        def hello(request: Request):
+            return {"route": request.route}
+
+        assert app.resolve({"path": "/hello", "httpMethod": "GET"}, None)["statusCode"] == 200
+        """
+    )
+
+    assert loaded["apigw._injection"] and loaded["apigw.request"]
+    assert not loaded["pydantic"] and not loaded["apigw.openapi"]
+
+
+@pytest.mark.once
+def test_validation_loads_pydantic_but_the_schema_machinery_only_when_the_document_is_asked_for():
+    pytest.importorskip("pydantic")
+    code = """
+        from apigw import APIGatewayRestResolver
+        import sys
+
+        app = APIGatewayRestResolver(enable_validation=True)
+
+        @app.get("/orders/<order_id>")
+        def get_order(order_id: int):
+            return {"id": order_id}
+
+        assert app.resolve({"path": "/orders/1", "httpMethod": "GET"}, None)["statusCode"] == 200
+        before = {name: name in sys.modules for name in ("apigw.openapi.models", "apigw.openapi._schema")}
+        app.get_openapi_schema()
+        after = {name: name in sys.modules for name in ("apigw.openapi.models", "apigw.openapi._schema")}
+        print(before, after)
+        assert not any(before.values()) and all(after.values()), (before, after)
+    """
+    loaded = modules_after(code)
+
+    assert loaded["pydantic"] and loaded["apigw.openapi"]
