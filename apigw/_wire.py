@@ -116,7 +116,11 @@ def http_request(
     source_ip: str,
 ) -> HttpRequest:
     """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``."""
-    if not isinstance(method, str) or not method or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in method):
+    if (
+        not isinstance(method, str)
+        or not method
+        or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in method)
+    ):
         raise ValueError(f"an HTTP method is a word such as 'GET', not {method!r}")
     if not isinstance(path, str) or not path.startswith("/"):
         raise ValueError(f"a request path starts with '/', such as '/orders/42?page=2', not {path!r}")
@@ -138,7 +142,9 @@ def http_request(
     else:
         raise TypeError(f"a request body is str (text), bytes (sent base64-encoded) or None, not {type(body).__name__}")
     if multi_value and integration_name != "alb":
-        raise ValueError(f"multi_value (multi-value headers) is a setting of ALB target groups, not of {integration_name}")
+        raise ValueError(
+            f"multi_value (multi-value headers) is a setting of ALB target groups, not of {integration_name}"
+        )
     if stage is not None and (not isinstance(stage, str) or not stage or "/" in stage):
         raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
     return HttpRequest(method.upper(), raw_path, raw_query, pairs, text, is_base64, stage, multi_value, source_ip)
@@ -190,7 +196,11 @@ def header_pairs(headers: HeadersInput) -> Pairs:
     items = headers.items() if hasattr(headers, "items") else headers
     pairs = []
     for name, value in items:
-        if not isinstance(name, str) or not name or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name):
+        if (
+            not isinstance(name, str)
+            or not name
+            or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name)
+        ):
             raise ValueError(f"{name!r} is not an HTTP header name")
         values = value if isinstance(value, (list, tuple)) else [value]
         for one in values:

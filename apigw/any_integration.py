@@ -23,8 +23,6 @@ ALB sends them (percent-encoded).
 
 from __future__ import annotations
 
-import sys
-
 from . import integrations
 from .events import BaseProxyEvent
 from .exceptions import InvalidEventError
@@ -131,4 +129,6 @@ class AnyIntegrationResolver(ApiGatewayResolver):
                 view.path  # noqa: B018
             except InvalidEventError as exc:
                 return exc
-        return InvalidEventError(f"AnyIntegrationResolver reads the HTTP events of every integration, but this is {what}")
+        return InvalidEventError(
+            f"AnyIntegrationResolver reads the HTTP events of every integration, but this is {what}"
+        )

@@ -66,11 +66,19 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve an app over HTTP, each request as its integration's event")
     serve.add_argument("target", metavar="MODULE:ATTR", help="a resolver or a lambda_handler function")
     serve.add_argument("--integration", help=f"the events to send ({names}); default: the resolver's")
-    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1: this machine only)"
+    )
     serve.add_argument("--port", type=int, default=3000, help="port (default 3000; 0 picks a free one)")
-    serve.add_argument("--stage", help="API Gateway stage named in the events (default Prod for REST, $default for HTTP)")
-    serve.add_argument("--multi-value-headers", action="store_true", help="ALB: a target group with multi-value headers")
-    serve.add_argument("--reload", action="store_true", help="restart when a .py file under the current directory changes")
+    serve.add_argument(
+        "--stage", help="API Gateway stage named in the events (default Prod for REST, $default for HTTP)"
+    )
+    serve.add_argument(
+        "--multi-value-headers", action="store_true", help="ALB: a target group with multi-value headers"
+    )
+    serve.add_argument(
+        "--reload", action="store_true", help="restart when a .py file under the current directory changes"
+    )
     serve.set_defaults(run=_serve)
 
     routes = commands.add_parser("routes", help="print the route table; flag duplicates and shadowed routes")
@@ -86,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     event.add_argument("--query", action="append", default=[], metavar="NAME=VALUE", help="a query parameter")
     event.add_argument("--cookie", action="append", default=[], metavar="NAME=VALUE", help="a cookie")
     event.add_argument("--stage", help="API Gateway stage")
-    event.add_argument("--multi-value-headers", action="store_true", help="ALB: a target group with multi-value headers")
+    event.add_argument(
+        "--multi-value-headers", action="store_true", help="ALB: a target group with multi-value headers"
+    )
     event.set_defaults(run=_event)
 
     invoke = commands.add_parser("invoke", help="invoke an app with an event file and print the response")
@@ -103,7 +113,9 @@ def load_target(spec: str) -> Tuple[Any, Any, str]:
     """``(object, module, attribute name)`` for ``MODULE[:ATTR]``; ``UsageError`` saying what went wrong."""
     module_name, _, attr = spec.partition(":")
     if not module_name:
-        raise UsageError(f"{spec!r}: expected MODULE:ATTR, such as my_service.app:app or examples/getting_started.py:app")
+        raise UsageError(
+            f"{spec!r}: expected MODULE:ATTR, such as my_service.app:app or examples/getting_started.py:app"
+        )
     module = _import(module_name)
     names = [attr] if attr else list(_DEFAULT_ATTRS)
     for name in names:
@@ -167,7 +179,7 @@ def _integration_of(target: Any, module: Any, name: Optional[str]) -> Tuple[Opti
         if _is_resolver(value) and not isinstance(value, AnyIntegrationResolver)
     }
     if len(found) == 1:
-        (integration, attr), = found.items()
+        ((integration, attr),) = found.items()
         return integration, f"from the module's resolver {attr!r}"
     raise UsageError(
         f"a handler function does not say which events it reads: add --integration "
@@ -200,7 +212,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     out = sys.stderr
     stage = f", stage {args.stage}" if args.stage else ""
-    print(f"apigw dev server: {args.target.partition(':')[0]}:{attr} as {server.integration.title} ({chosen}{stage})", file=out)
+    print(
+        f"apigw dev server: {args.target.partition(':')[0]}:{attr} as {server.integration.title} ({chosen}{stage})",
+        file=out,
+    )
     if _is_resolver(target):
         for line in route_report(target)[0]:
             print(f"  {line}", file=out)
@@ -326,7 +341,9 @@ def route_report(app: Any) -> Tuple[List[str], int]:
         flagged += bool(note)
         rows.append(_row(route.method, route.rule, route.handler_name, route, note))
         if route.method == "GET" and app._auto_head and ("HEAD", route.rule) not in first_of and not note:
-            rows.append(_row("HEAD", route.rule, route.handler_name, route, "auto_head: the GET answer without its body"))
+            rows.append(
+                _row("HEAD", route.rule, route.handler_name, route, "auto_head: the GET answer without its body")
+            )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     if len(rows) == 1:
@@ -340,7 +357,8 @@ def route_report(app: Any) -> Tuple[List[str], int]:
         + ("405 Method Not Allowed with Allow" if app._method_not_allowed else "404 (method_not_allowed=True for 405)")
     )
     lines.append(
-        "HEAD: " + ("answered by GET routes (auto_head)" if app._auto_head else "only HEAD routes (auto_head=True for GET)")
+        "HEAD: "
+        + ("answered by GET routes (auto_head)" if app._auto_head else "only HEAD routes (auto_head=True for GET)")
     )
     if flagged:
         lines.append(f"{flagged} route(s) flagged")
@@ -435,7 +453,9 @@ def _invoke(args: argparse.Namespace) -> int:
         import traceback
 
         traceback.print_exc()
-        print("apigw invoke: the function raised (Lambda reports an error; the integration answers 502)", file=sys.stderr)
+        print(
+            "apigw invoke: the function raised (Lambda reports an error; the integration answers 502)", file=sys.stderr
+        )
         return 1
     try:
         print(json.dumps(response, indent=2, ensure_ascii=False))
@@ -445,7 +465,10 @@ def _invoke(args: argparse.Namespace) -> int:
         return 1
     integration = integrations.detect(event) if isinstance(event, dict) else None
     if integration is None:
-        print("apigw invoke: the event is no HTTP event of a known integration; the response is not checked", file=sys.stderr)
+        print(
+            "apigw invoke: the event is no HTTP event of a known integration; the response is not checked",
+            file=sys.stderr,
+        )
         return 0
     problems = integration.response_problems(response, event)
     for problem in problems:

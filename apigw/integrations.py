@@ -110,7 +110,9 @@ class Integration:
         """
         from . import _wire  # PERF: dev tools only; a resolver at work never builds events
 
-        request = _wire.http_request(self.name, method, path, query, headers, cookies, body, stage, multi_value, source_ip)
+        request = _wire.http_request(
+            self.name, method, path, query, headers, cookies, body, stage, multi_value, source_ip
+        )
         return self._event(request, _wire)
 
     def response_problems(self, response: Any, event: Optional[Mapping[str, Any]] = None) -> List[str]:
@@ -234,7 +236,8 @@ class RestApi(Integration):
 
     def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
         # API Gateway merges the two maps; a name/value pair present in both is sent once.
-        pairs = [(name, value) for name, values in (response.get("multiValueHeaders") or {}).items() for value in values]
+        multi = response.get("multiValueHeaders") or {}
+        pairs = [(name, value) for name, values in multi.items() for value in values]
         sent = {(name.lower(), value) for name, value in pairs}
         for name, value in (response.get("headers") or {}).items():
             if (name.lower(), value) not in sent:

@@ -23,7 +23,7 @@ import threading
 import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import IO, Any, Callable, Dict, List, Optional, Tuple
+from typing import IO, Any, Callable, Dict, List, Optional, Tuple, Union
 
 from .integrations import Integration
 from .testing import LambdaContext, _integration_for
@@ -42,7 +42,7 @@ _TEXT_TYPES = (
     "application/x-yaml",
 )
 _HOP_BY_HOP = frozenset(("connection", "content-length", "transfer-encoding", "keep-alive"))
-_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+_FORWARDED = frozenset(("x-forwarded-for", "x-forwarded-proto", "x-forwarded-port"))
 _READ_TIMEOUT_SECONDS = 60
 
 
@@ -50,7 +50,7 @@ class BodyTooLargeError(Exception):
     """A request body larger than the integration accepts."""
 
 
-def request_body(content_type: Optional[str], data: bytes) -> Optional[object]:
+def request_body(content_type: Optional[str], data: bytes) -> Union[str, bytes, None]:
     """The body as the event carries it: ``None`` when empty; ``str`` for text types (and valid UTF-8); ``bytes``
     (sent base64-encoded) otherwise. Text and base64 both reach the function byte for byte."""
     if not data:
@@ -88,7 +88,9 @@ class DevServer:
         self.app = app
         self.integration: Integration = _integration_for(app, integration)
         if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(f"multi_value_headers is an ALB setting; this server sends {self.integration.title} events")
+            raise ValueError(
+                f"multi_value_headers is an ALB setting; this server sends {self.integration.title} events"
+            )
         self.stage = stage
         self.multi_value_headers = multi_value_headers
         self.log = log if log is not None else sys.stderr
@@ -154,12 +156,12 @@ class DevServer:
         content_type = next((value for name, value in headers if name.lower() == "content-type"), None)
         # What the AWS front end adds: the client address, the scheme and the port it was reached on.
         forwarded = [("X-Forwarded-For", client_ip), ("X-Forwarded-Proto", "http"), ("X-Forwarded-Port", str(port))]
+        sent = [pair for pair in headers if pair[0].lower() not in _FORWARDED]
         event = integration.build_event(
             method,
             target,
-            headers=[pair for pair in headers if pair[0].lower() not in ("x-forwarded-for", "x-forwarded-proto", "x-forwarded-port")]
-            + forwarded,
-            body=request_body(content_type, data),  # type: ignore[arg-type]
+            headers=sent + forwarded,
+            body=request_body(content_type, data),
             stage=self.stage,
             multi_value=self.multi_value_headers,
             source_ip=client_ip,
@@ -167,7 +169,8 @@ class DevServer:
         try:
             raw = self.handler(event, LambdaContext())
         except Exception:
-            return _bad_gateway(["the function raised an exception (the integration answers 502):", traceback.format_exc()])
+            notes = ["the function raised an exception (the integration answers 502):", traceback.format_exc()]
+            return _bad_gateway(notes)
         problems = integration.response_problems(raw, event)
         if problems:
             shown = repr(raw)
@@ -180,8 +183,11 @@ class DevServer:
 
 
 def _bad_gateway(notes: List[str]) -> Tuple[int, List[Tuple[str, str]], bytes, List[str]]:
-    body = json.dumps({"message": "Internal server error"}).encode()
-    return 502, [("Content-Type", "application/json")], body, notes
+    return (*_error(502, "Internal server error"), notes)
+
+
+def _error(status: int, message: str) -> Tuple[int, List[Tuple[str, str]], bytes]:
+    return status, [("Content-Type", "application/json")], json.dumps({"message": message}).encode()
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -200,9 +206,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         self.connection.settimeout(_READ_TIMEOUT_SECONDS)  # a silent client cannot hold a thread forever
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass  # one line of our own per request, see _handle
+        pass  # one line of our own per request, see _answer
 
-    def _handle(self) -> None:
+    def _answer(self) -> None:
         started = time.perf_counter()
         dev = self.server.dev
         method = self.command
@@ -212,19 +218,21 @@ class _RequestHandler(BaseHTTPRequestHandler):
             if not target.startswith("/"):
                 raise ValueError(f"request target {target!r} is not a path")
             data = self._read_body(dev.integration.response_limit)
-            status, pairs, body, notes = dev.answer(
-                method, target, list(self.headers.items()), data, self.client_address[0], self.server.server_address[1]
-            )
+            client_ip, port = self.client_address[0], self.server.server_address[1]
+            status, pairs, body, notes = dev.answer(method, target, list(self.headers.items()), data, client_ip, port)
         except BodyTooLargeError as exc:
-            status, pairs, body = 413, [("Content-Type", "application/json")], json.dumps({"message": str(exc)}).encode()
+            status, pairs, body = _error(413, str(exc))
             self.close_connection = True  # the rest of the body was never read
         except ValueError as exc:  # a request no integration could deliver (bad path, bad header)
-            status, pairs, body = 400, [("Content-Type", "application/json")], json.dumps({"message": str(exc)}).encode()
+            status, pairs, body = _error(400, str(exc))
             self.close_connection = True
         elapsed = (time.perf_counter() - started) * 1000
         line = f'{self.client_address[0]} "{method} {target}" {status} {len(body)} bytes {elapsed:.1f} ms'
         dev.write_log("\n".join([line, *notes]))  # before the answer: a client that got it finds the line there
         self._write(status, pairs, body)
+
+    # Every method is answered the same way; http.server answers 501 to a method without a do_ handler.
+    do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _answer  # noqa: N815
 
     def _read_body(self, limit: int) -> bytes:
         length_header = self.headers.get("Content-Length")
@@ -266,23 +274,13 @@ class _RequestHandler(BaseHTTPRequestHandler):
             if name.lower() not in _HOP_BY_HOP:
                 lines.append(f"{name}: {value}")
         no_body = status < 200 or status in (204, 304)
-        if not no_body and (body or not method_is_head(self.command)):
+        head = self.command == "HEAD"
+        if not no_body and (body or not head):
             # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
             lines.append(f"Content-Length: {len(body)}")
         if self.close_connection:
             lines.append("Connection: close")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")  # NOTE: API Gateway passes non-ASCII values as UTF-8
-        self.wfile.write(head if no_body or method_is_head(self.command) else head + body)
+        # NOTE: header values are sent as UTF-8 (API Gateway passes non-ASCII values through as UTF-8 bytes).
+        start = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
+        self.wfile.write(start if no_body or head else start + body)
         self.wfile.flush()
-
-
-def method_is_head(method: str) -> bool:
-    return method == "HEAD"
-
-
-def _handler_method(self: _RequestHandler) -> None:
-    self._handle()
-
-
-for _method in _METHODS:
-    setattr(_RequestHandler, f"do_{_method}", _handler_method)

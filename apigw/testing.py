@@ -181,7 +181,9 @@ class Client:
         self.app = app
         self.integration = _integration_for(app, integration)
         if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(f"multi_value_headers is an ALB setting; this client sends {self.integration.title} events")
+            raise ValueError(
+                f"multi_value_headers is an ALB setting; this client sends {self.integration.title} events"
+            )
         self.multi_value_headers = multi_value_headers
         self.stage = stage
         resolve = getattr(app, "resolve", None)

@@ -53,8 +53,9 @@ fetch("{api}/orders/42", {{
       return {{status: response.status, body: body, order: response.headers.get("X-Order")}};
     }});
   }})
-  .then(function (result) {{ document.getElementById("result").textContent = JSON.stringify(result); }})
-  .catch(function (error) {{ document.getElementById("result").textContent = JSON.stringify({{error: String(error)}}); }});
+  .then(function (result) {{ show(result); }})
+  .catch(function (error) {{ show({{error: String(error)}}); }});
+function show(result) {{ document.getElementById("result").textContent = JSON.stringify(result); }}
 </script></body></html>
 """
 

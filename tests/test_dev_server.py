@@ -305,6 +305,14 @@ def test_a_body_larger_than_the_integration_takes_is_a_413():
     assert json.loads(body) == {"message": "the request body is 1048577 bytes; the integration takes at most 1048576"}
 
 
+def test_a_request_target_that_is_not_a_path_is_a_400(server):
+    # A proxy-style absolute URL: no integration delivers such a request to a function.
+    answer = call(server, "GET", "http://elsewhere.example/hello")
+
+    assert answer.status == 400
+    assert "is not a path" in answer.json()["message"]
+
+
 def test_a_request_body_is_text_for_text_types_and_bytes_otherwise():
     assert request_body("application/json; charset=utf-8", b'{"a":1}') == '{"a":1}'
     assert request_body("application/vnd.api+json", b"{}") == "{}"

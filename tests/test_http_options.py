@@ -81,7 +81,9 @@ def test_allow_lists_head_with_auto_head_and_options_with_cors():
 def test_a_cors_pre_flight_is_still_answered_204_with_method_not_allowed():
     client = Client(orders_app(method_not_allowed=True, cors=CORSConfig()))
 
-    response = client.options("/orders/1", headers={"Origin": "https://a.example", "Access-Control-Request-Method": "GET"})
+    response = client.options(
+        "/orders/1", headers={"Origin": "https://a.example", "Access-Control-Request-Method": "GET"}
+    )
 
     assert response.status_code == 204
 
@@ -95,7 +97,11 @@ def test_a_405_goes_through_the_apps_exception_handler_and_keeps_allow():
 
     response = Client(app).post("/orders/1")
 
-    assert (response.status_code, response.text, response.headers["Allow"]) == (405, "use another method", "DELETE, GET")
+    assert (response.status_code, response.text, response.headers["Allow"]) == (
+        405,
+        "use another method",
+        "DELETE, GET",
+    )
 
 
 def test_method_not_allowed_follows_strip_prefixes():

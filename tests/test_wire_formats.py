@@ -394,7 +394,7 @@ def test_a_response_that_is_not_json_is_refused():
 def test_alb_refuses_a_null_body():
     problems = ALB.response_problems({"statusCode": 200, "body": None})
 
-    assert problems == ['\'body\' is missing or null; this integration answers 502 to that (send "")']
+    assert problems == ["'body' is missing or null; this integration answers 502 to that (send \"\")"]
 
 
 @once
