@@ -513,34 +513,45 @@ def print_report(medians: Dict[str, Measurement], samples: int, warm: int, cpu_s
 # -- import times ---------------------------------------------------------------------------------------------------
 
 def import_report(setup: Setup, runs: int, logs: Path) -> None:
-    """The modules importing the handler loads (``-X importtime``), median self and cumulative µs over ``runs``.
+    """The modules importing the handler loads (``-X importtime``), each with its least self time over ``runs``
+    runs (the least disturbed by other processes: a few hundred µs are at the mercy of a neighbour), and the sum
+    of those over the module and the modules listed under it.
 
     The runtime imports the handler module with ``importlib.import_module``, which ``-X importtime`` does not
     report, so the handler's imports are told apart by difference: every module the floor's process imports (the
     runtime's own, before and after loading a handler that imports nothing new) is left out."""
     calls = invocations(0)
     runtime_modules = set()
-    for _ in range(runs):
+    for _ in range(3):
         _, _, stderr = run_sample(setup, setup.contenders["floor"], calls, logs, extra_args=("-X", "importtime"))
         runtime_modules.update(module for _, _, _, module in import_times(stderr))
     for name, contender in setup.contenders.items():
         if name == "floor":
             continue
-        per_module: Dict[str, List[Tuple[int, int, int]]] = {}
+        self_times: Dict[str, List[int]] = {}
+        tree: List[Tuple[int, str]] = []  # (depth, module) in the order printed: a module after those it imports
         for _ in range(runs):
             _, _, stderr = run_sample(setup, contender, calls, logs, extra_args=("-X", "importtime"))
-            for depth, self_us, cumulative_us, module in import_times(stderr):
-                if module not in runtime_modules:
-                    per_module.setdefault(module, []).append((depth, self_us, cumulative_us))
+            for depth, self_us, _, module in import_times(stderr):
+                if module in runtime_modules:
+                    continue
+                if module not in self_times:
+                    tree.append((depth, module))
+                self_times.setdefault(module, []).append(self_us)
+        least = {module: min(times) for module, times in self_times.items()}
         print(f"\n{name}: modules loaded by importing {contender.handler.split('.')[0]} (import apigw, build the "
-              f"20-route app) beyond what the runtime loads anyway; median of {runs} runs, in import order")
-        print(f"{'self µs':>9}{'cumul. µs':>11}  module (indented under the module importing it)")
-        total = 0.0
-        for module, rows in per_module.items():
-            self_us = statistics.median(row[1] for row in rows)
-            total += self_us
-            print(f"{self_us:>9.0f}{statistics.median(row[2] for row in rows):>11.0f}  {'  ' * rows[0][0]}{module}")
-        print(f"{total:>9.0f}{'':>11}  total of {len(per_module)} modules (the handler module itself not included)")
+              f"20-route app) beyond what the runtime loads anyway; least of {runs} runs, in import order")
+        print(f"{'self µs':>9}{'subtree µs':>12}  module (indented under the module importing it; subtree: itself "
+              "and the modules under it)")
+        for position, (depth, module) in enumerate(tree):
+            subtree = least[module]
+            for child_depth, child in reversed(tree[:position]):  # children are printed just before their parent
+                if child_depth <= depth:
+                    break
+                subtree += least[child]
+            print(f"{least[module]:>9}{subtree:>12}  {'  ' * depth}{module}")
+        print(f"{sum(least.values()):>9}{'':>12}  total of {len(tree)} modules (the handler module itself not "
+              "included)")
 
 
 def import_times(stderr: str) -> List[Tuple[int, int, int, str]]:
@@ -575,7 +586,8 @@ def main() -> None:
         if unknown:
             parser.error(f"unknown contenders: {', '.join(sorted(unknown))}")
     if args.importtime:
-        names = ["floor"] + ([n for n in names if n.startswith("apigw-layer")] or ["apigw-layer-c"])
+        chosen = [n for n in names if n.startswith("apigw")] if args.contenders else ["apigw-layer-c", "apigw-layer-py"]
+        names = ["floor"] + (chosen or ["apigw-layer-c"])
     with tempfile.TemporaryDirectory(prefix="apigw-coldstart-") as scratch:
         work = args.workdir or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
@@ -584,7 +596,7 @@ def main() -> None:
         logs = Path(scratch) / "logs"
         logs.mkdir()
         if args.importtime:
-            import_report(setup, 5, logs)
+            import_report(setup, 11, logs)
         else:
             for contender in setup.contenders.values():  # warm-up: page cache, and a first check of every answer
                 run_sample(setup, contender, invocations(1), logs)
