@@ -100,13 +100,26 @@ def imports_from_source(python: str, layer: Path, tmp_path: Path, env: Dict[str,
     opt = tmp_path / "opt"
     if not opt.exists():
         zipfile.ZipFile(layer).extractall(opt)
-    files = os.listdir(opt / "python" / "apigw")
-    modules = sorted({name.split(".")[0] for name in files if name.endswith((".py", ".so"))})
-    code = "import sys, importlib; sys.path.insert(0, sys.argv[1])\nfor m in sys.argv[2:]: importlib.import_module(m)"
+    root = opt / "python"
+    modules = sorted(
+        {
+            ".".join(path.relative_to(root).with_suffix("").parts).split(".cpython")[0].removesuffix(".__init__")
+            for path in (root / "apigw").rglob("*")
+            if path.suffix in (".py", ".so") and "__pycache__" not in path.parts
+        }
+    )
+    # Every module, subpackages included; one that needs an optional extra this interpreter lacks (pydantic) has
+    # still loaded its own code when its import of that package fails.
+    code = (
+        "import sys, importlib; sys.path.insert(0, sys.argv[1])\n"
+        "for m in sys.argv[2:]:\n"
+        "    try: importlib.import_module(m)\n"
+        "    except ModuleNotFoundError as exc:\n"
+        "        if (exc.name or 'apigw').startswith('apigw'): raise\n"
+    )
     # -B: no bytecode writes, as on Lambda's read-only /opt (-I ignores PYTHONDONTWRITEBYTECODE).
     result = subprocess.run(
-        [python, "-I", "-B", "-v", "-c", code, str(opt / "python"),
-         *("apigw" if m == "__init__" else f"apigw.{m}" for m in modules)],
+        [python, "-I", "-B", "-v", "-c", code, str(root), *modules],
         capture_output=True, text=True, timeout=120, env=env,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -185,8 +198,9 @@ def test_pure_layer_bytecode_is_used_by_every_python_found_here(pure_layer, tmp_
         found = imports_from_source(python, pure_layer, tmp_path, {"APIGW_NO_EXTENSIONS": "1"})
 
         assert found["source"] == [], version
-        assert len(found["pyc"]) == len([n for n in zipfile.ZipFile(pure_layer).namelist()
-                                         if n.startswith("python/apigw/") and n.endswith(".py")]), version
+        sources = [n for n in zipfile.ZipFile(pure_layer).namelist() if n.startswith("python/apigw/") and n.endswith(".py")]
+        # A module whose import failed on a missing optional extra may load again later: count distinct files.
+        assert len(set(found["pyc"])) == len(sources), version
 
 
 def test_a_layer_without_bytecode_compiles_every_module_at_import(layer, tmp_path):

@@ -203,12 +203,18 @@ def spy(self, data, path, *args, **kwargs):
     from_source.append(path)
     return compile_source(self, data, path, *args, **kwargs)
 SourceLoader.source_to_code = spy
-loaded = {}
+loaded, optional = {}, {}
 for name in modules:
-    module = importlib.import_module(name)
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.split(".")[0] == name.split(".")[0]:
+            raise
+        optional[name] = exc.name  # needs an optional extra (say pydantic): its own code was still loaded
+        continue
     spec = module.__spec__
     loaded[name] = spec.cached if isinstance(spec.loader, importlib.machinery.SourceFileLoader) else spec.origin
-print(json.dumps({"from_source": from_source, "loaded": loaded}))
+print(json.dumps({"from_source": from_source, "loaded": loaded, "optional": optional}))
 """
 
 
