@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -87,6 +86,8 @@ _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03"
 
 def gzip_compress(data: bytes) -> bytes:
     """gzip at level 9, zero timestamp: the same body always compresses to the same bytes."""
+    import zlib  # PERF: loaded by the first gzipped body, not at cold start
+
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
     deflated = compressor.compress(data) + compressor.flush()
     trailer = zlib.crc32(data).to_bytes(4, "little") + (len(data) & 0xFFFFFFFF).to_bytes(4, "little")

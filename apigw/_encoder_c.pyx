@@ -6,8 +6,6 @@ them from ``apigw._body``."""
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-from binascii import b2a_base64
-
 from ._body import dumps, gzip_compress, quality_above_zero
 
 
@@ -55,6 +53,8 @@ cpdef tuple encode_body(object body, bint compress):
         raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
     if compress:
         data = gzip_compress(data)
+    from binascii import b2a_base64  # PERF: loaded by the first binary or gzipped body, not at cold start
+
     return b2a_base64(data, newline=False).decode("ascii"), True, compress
 
 

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import binascii
-
 from ._body import dumps, gzip_compress, quality_above_zero
 
 TYPE_CHECKING = False
@@ -68,7 +66,9 @@ def encode_body(body: Any, compress: bool) -> Tuple[Optional[str], bool, bool]:
         raise TypeError(f"a response body must be str, bytes or None, not {type(body).__name__}")
     if compress:
         data = gzip_compress(data)
-    return binascii.b2a_base64(data, newline=False).decode("ascii"), True, bool(compress)
+    from binascii import b2a_base64  # PERF: loaded by the first binary or gzipped body, not at cold start
+
+    return b2a_base64(data, newline=False).decode("ascii"), True, bool(compress)
 
 
 def size_bound(result: Dict[str, Any]) -> int:

@@ -27,7 +27,7 @@ injection); ``serialize`` refuses it with ``InvalidResponseHeaderError`` naming 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False
 
 from .exceptions import InvalidResponseHeaderError
 

@@ -17,7 +17,7 @@ import importlib
 import os
 import warnings
 from types import ModuleType
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False
 
 
 __all__ = ["IMPLEMENTATION", "NO_EXTENSIONS", "REQUIRE_EXTENSIONS", "build_mode", "encoder", "headers", "load", "matcher"]

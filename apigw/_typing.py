@@ -3,7 +3,8 @@
 PERF: ``typing`` is not loaded by the Lambda runtime before the handler module (``json``, ``re``, ``enum`` are),
 and importing it costs a cold start milliseconds. Type checkers read the real ``typing`` (``if TYPE_CHECKING``
 branches); at run time ``Generic[T]`` is a plain base whose subclasses stay subscriptable (``Response[Todo]`` is a
-``types.GenericAlias``, which ``typing.get_origin``/``get_args`` understand) and ``Protocol`` is ``object``.
+``types.GenericAlias``, which ``typing.get_origin``/``get_args`` understand), ``Protocol`` is ``object`` and
+``overload`` keeps the implementation.
 """
 
 from types import GenericAlias
@@ -24,3 +25,8 @@ class Generic:
 
 
 Protocol = object
+
+
+def overload(func: object) -> object:
+    """``typing.overload`` at run time: the last definition (the implementation) is the one kept."""
+    return func

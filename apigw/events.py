@@ -25,26 +25,38 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    Generic,
-    Iterable,
-    Iterator,
-    List,
-    NoReturn,
-    Optional,
-    Tuple,
-    TypeVar,
-    Union,
-    cast,
-    overload,
-)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        Generic,
+        Iterable,
+        Iterator,
+        List,
+        NoReturn,
+        Optional,
+        Tuple,
+        TypeVar,
+        Union,
+        overload,
+    )
+
+    _T = TypeVar("_T")
+    _AnyMapping = Mapping[str, Any]
+    _StrMapping = Mapping[str, str]
+    _AnyDict = Dict[str, Any]
+else:
+    # PERF: no typing at run time (the Lambda runtime has not loaded it; it costs cold starts milliseconds).
+    from ._typing import Generic, overload
+
+    _T = None
+    _AnyMapping = _StrMapping = Mapping
+    _AnyDict = dict
 
 from . import _impl
-from .exceptions import InvalidBase64BodyError, InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
+from .exceptions import InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
 
 __all__ = [
     "DictWrapper",
@@ -86,9 +98,6 @@ class _Missing:
 
 
 _MISSING: Any = _Missing()
-
-_T = TypeVar("_T")
-
 
 def _mapping(value: Any) -> Optional[Mapping[str, Any]]:
     """``value`` if it is a mapping, else ``None`` (a ``null`` field, or junk in a hand-written event)."""
@@ -167,7 +176,7 @@ class _FieldOr(property, Generic[_T]):
 # --------------------------------------------------------------------------------------------------------------
 
 
-class DictWrapper(Mapping[str, Any]):
+class DictWrapper(_AnyMapping):
     """A read-only mapping over one dict of the event, with typed properties for its well-known keys.
 
     Two views are equal when they wrap equal dicts (whatever their classes, as in Powertools); a view never equals
@@ -193,7 +202,7 @@ class DictWrapper(Mapping[str, Any]):
     @property
     def raw_event(self) -> Dict[str, Any]:
         """The wrapped dict itself (not a copy)."""
-        return cast(Dict[str, Any], self._data)
+        return self._data  # type: ignore[return-value]
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -250,7 +259,7 @@ class DictWrapper(Mapping[str, Any]):
         return result
 
 
-class Headers(Mapping[str, str]):
+class Headers(_StrMapping):
     """Case-insensitive, read-only view of the request headers in ``headers`` and ``multiValueHeaders``.
 
     ``view["content-type"]`` and ``view["Content-Type"]`` find the same header whichever way the event spells it.
@@ -340,7 +349,7 @@ def _lowered_items(mapping: Mapping[Any, Any]) -> Dict[Any, Any]:
     return {name.lower() if isinstance(name, str) else name: value for name, value in mapping.items()}
 
 
-class CaseInsensitiveDict(Dict[str, Any]):
+class CaseInsensitiveDict(_AnyDict):
     """A ``dict`` whose string keys are stored lowercased, so every lookup ignores their letter case.
 
     The type of the multi-value and "resolved" header maps (``multi_value_headers``, ``resolved_headers_field``),
@@ -673,6 +682,8 @@ class BaseProxyEvent(DictWrapper):
 
                 raw = base64.b64decode(body, validate=True)
             except ValueError as exc:  # binascii.Error, or non-ASCII text
+                from .exceptions import InvalidBase64BodyError
+
                 raise InvalidBase64BodyError(f"Request body is not valid base64: {exc}") from exc
         elif isinstance(body, str):
             raw = body.encode("utf-8")
@@ -848,7 +859,7 @@ class APIGatewayEventAuthorizer(DictWrapper):
 
     def get_context(self) -> Dict[str, Any]:
         """The whole authorizer dict (where a Lambda authorizer's context lives)."""
-        return cast(Dict[str, Any], self._data)
+        return self._data  # type: ignore[return-value]
 
 
 class _RequestContext(DictWrapper):

@@ -10,9 +10,12 @@ Raising a ``ServiceError`` (or a subclass) from a route answers ``status_code`` 
 
 from __future__ import annotations
 
-import binascii
 import json
-from typing import Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import binascii
+    from typing import Optional
 
 
 class ServiceError(Exception):
@@ -107,8 +110,25 @@ class InvalidJSONBodyError(BadRequestError, json.JSONDecodeError):
         self.args = (self.msg,)
 
 
-class InvalidBase64BodyError(BadRequestError, binascii.Error):
-    """The event says ``isBase64Encoded`` but its body is not valid base64 (answered as a 400)."""
+_INVALID_BASE64_DOC = """The event says ``isBase64Encoded`` but its body is not valid base64 (answered as a 400)."""
+
+if TYPE_CHECKING:
+
+    class InvalidBase64BodyError(BadRequestError, binascii.Error):
+        __doc__ = _INVALID_BASE64_DOC
+
+else:
+
+    def __getattr__(name: str) -> type:
+        # PERF: binascii is loaded when the first base64 body is read, not at every cold start; so is this class
+        # (a binascii.Error, as a failed base64 decode is), made here on first use.
+        if name == "InvalidBase64BodyError":
+            import binascii
+
+            cls = type(name, (BadRequestError, binascii.Error), {"__doc__": _INVALID_BASE64_DOC, "__module__": __name__})
+            globals()[name] = cls
+            return cls
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class InvalidBodyEncodingError(BadRequestError, UnicodeDecodeError):

@@ -33,7 +33,7 @@ LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024
 #: An ALB target's response JSON may be at most 1 MB.
 ALB_RESPONSE_LIMIT = 1024 * 1024
 
-_REASONS: Dict[int, str] = {}  # status -> reason phrase, filled on the first response that needs one
+_STATUS_LINES: Dict[int, str] = {}  # status -> "200 OK", filled on the first response that needs one
 
 
 class Integration:
@@ -55,8 +55,9 @@ class Integration:
     null_body = True
     #: True when CORS headers of a request without ``Origin`` go in the single-value ``headers`` map only
     cors_without_origin_in_headers_only = False
-    #: True when another integration's events are readable by this one's view, so ``mismatch`` must look
-    mismatch_possible = False
+    #: Whether this integration's events carry ``requestContext.elb`` (True: ALB; False: REST), for the two whose
+    #: views could read each other's events; None: another integration's event fails on a missing key anyway.
+    expects_elb: Optional[bool] = None
 
     def respond(
         self,
@@ -172,7 +173,7 @@ class RestApi(Integration):
     # COMPAT: the seed page's CORS headers are "always returned"; without an Origin they go in `headers` only, which
     # clients get (API Gateway merges the two maps) while `multiValueHeaders` stays as Powertools v3 has it.
     cors_without_origin_in_headers_only = True
-    mismatch_possible = True  # an ALB event reads as a REST event
+    expects_elb = False  # an ALB event reads as a REST event: told apart by requestContext.elb
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         # A catch-all API: the resource "/{proxy+}" (and "/" for the root), as a router behind API Gateway has.
@@ -358,7 +359,7 @@ class Alb(Integration):
     response_limit = ALB_RESPONSE_LIMIT
     layout = _layouts.SINGLE
     null_body = False
-    mismatch_possible = True  # a REST event reads as an ALB event
+    expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
 
     def respond(
         self,
@@ -371,7 +372,7 @@ class Alb(Integration):
         is_base64: bool,
     ) -> Dict[str, Any]:
         # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
-        multi = event.raw_event.get("multiValueHeaders") is not None
+        multi = event._data.get("multiValueHeaders") is not None
         layout = _layouts.MULTI if multi else _layouts.SINGLE
         result: Dict[str, Any] = {"statusCode": status}
         result.update(headers_module.serialize(headers, cookies, layout))
@@ -557,31 +558,30 @@ def detect(event: Mapping[str, Any]) -> Optional[Integration]:
     return None
 
 
-def mismatch(integration: Integration, event: Mapping[str, Any]) -> Optional[Integration]:
-    """The integration ``event`` comes from when it is positively not ``integration``'s, else ``None``.
+def mismatch(integration: Integration, event: Mapping[str, Any]) -> bool:
+    """True when ``event`` is positively not ``integration``'s although its view could read it (REST and ALB events
+    read as each other's; any other mix fails on a missing key, and the error path calls ``detect``).
 
-    Only events that the wrong view could still read need this check per request (a REST view reads ALB events and
-    the other way round); any other mix fails on a missing key, and the error path calls ``detect``.
+    An ALB event always has ``requestContext.elb``; a REST event with a request context never has it (a minimal
+    ``{"httpMethod": ..., "path": ...}`` test event has none, and passes for either).
     """
+    expects_elb = integration.expects_elb
+    if expects_elb is None:
+        return False
     context = event.get("requestContext")
-    if integration is REST_API:
-        if isinstance(context, dict) and "elb" in context:
-            return ALB
-    elif integration is ALB and isinstance(context, dict) and context and "elb" not in context:
-        return detect(event)
-    return None
+    return type(context) is dict and ("elb" in context) is not expects_elb and bool(context or not expects_elb)
 
 
 def status_line(status: int) -> str:
     """``"200 OK"``: the status and its reason phrase (``statusDescription`` of ALB and VPC Lattice responses)."""
-    reason = _REASONS.get(status)
-    if reason is None:
-        if not _REASONS:
+    line = _STATUS_LINES.get(status)
+    if line is None:
+        if not _STATUS_LINES:
             from http import HTTPStatus  # PERF: loaded on the first response that needs it, not at cold start
 
-            _REASONS.update((item.value, item.phrase) for item in HTTPStatus)
-        reason = _REASONS.get(status, "Unknown")
-    return f"{status} {reason}"
+            _STATUS_LINES.update((item.value, f"{item.value} {item.phrase}") for item in HTTPStatus)
+        line = _STATUS_LINES.get(status) or f"{status} Unknown"
+    return line
 
 
 def describe(event: Any) -> Tuple[Optional[Integration], str]:

@@ -800,8 +800,15 @@ class ApiGatewayResolver(BaseRouter):
                 path = view.path
             except InvalidEventError:
                 raise self._invalid_event(event) from None
-            if integration.mismatch_possible and integrations.mismatch(integration, event) is not None:
-                raise self._invalid_event(event)
+            expects_elb = integration.expects_elb
+            if expects_elb is not None:  # PERF: integrations.mismatch() written out
+                request_context = event.get("requestContext")
+                if (
+                    type(request_context) is dict
+                    and ("elb" in request_context) is not expects_elb
+                    and (request_context or not expects_elb)
+                ):
+                    raise self._invalid_event(event)
             if self._strip_prefixes:
                 path = self._remove_prefix(path)
             state[_PATH] = path
@@ -902,7 +909,7 @@ class ApiGatewayResolver(BaseRouter):
             path = view.path
         except InvalidEventError:
             raise self._invalid_event(view.raw_event) from None
-        if integration.mismatch_possible and integrations.mismatch(integration, view.raw_event) is not None:
+        if integrations.mismatch(integration, view.raw_event):
             raise self._invalid_event(view.raw_event)
         if self._strip_prefixes:
             path = self._remove_prefix(path)

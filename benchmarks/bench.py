@@ -7,17 +7,19 @@ Contenders, each given the same routes and the same event, with apps built once 
 - ``apigw-c``: apigw apps built while ``apigw._impl`` points at the compiled (Cython) modules;
 - ``apigw-py``: apigw apps built while it points at the pure-Python twins;
 - ``powertools``: ``aws_lambda_powertools.event_handler`` (v3), the API apigw is compatible with;
-- ``floor``: a hand-written handler (``make_floor``): a dict for static routes, one split for dynamic ones,
-  ``json.dumps``, and the response dict of the integration. No framework can be much cheaper than this.
+- ``floor``: a hand-written handler (``make_floor``): a dict for static routes, one split for dynamic ones, one
+  prebuilt ``json.JSONEncoder(separators=(",", ":")).encode``, and the response dict of the integration. No
+  framework can be much cheaper than this.
 
 Methodology. Every response is checked first (status, and the body, gunzipped when compressed, equals the
 expected JSON); a wrong answer aborts the run. A batch is ``N`` calls of ``app.resolve(event, None)`` timed with
-``perf_counter_ns`` (``gc`` disabled during the batch), with ``N`` calibrated so a batch takes ~30 ms. Repeats are
+the thread's CPU clock (``gc`` disabled during the batch), with ``N`` calibrated so a batch takes ~30 ms. Repeats are
 interleaved: each repeat runs one batch of every (workload, contender), rotating the contender order, so a noisy
 neighbour or a CPU frequency change hits every contender alike. We report the median µs per event and ratios;
-absolute numbers depend on the machine, only ratios measured in the same run are compared. Cold start runs a
-fresh interpreter per sample (bytecode cached by a warm-up run, as in a deployed package) and measures, inside
-it, the import plus the building of a 100-route app; peak RSS is the child's VmHWM (Linux).
+absolute numbers depend on the machine, only ratios measured in the same run are compared. The in-process
+cold start table runs a fresh interpreter per sample (bytecode cached by a warm-up run) and measures, inside it,
+the import plus the building of a 100-route app; peak RSS is the child's VmHWM (Linux). It is not what Lambda
+users pay (no runtime, editable install, bytecode cache written): ``benchmarks/coldstart.py`` measures that.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ def make_floor(routes: List[Route], fmt: str) -> Callable[[Dict[str, Any], Any],
         else:
             static[(method, rule)] = (func, None, compress)
     v2 = fmt in ("HTTP", "URL")
+    encode = json.JSONEncoder(separators=(",", ":")).encode  # PERF: built once, as a careful developer would
 
     def handler(event, context):
         method, path = (event["requestContext"]["http"]["method"], event["rawPath"]) if v2 else \
@@ -122,7 +125,7 @@ def make_floor(routes: List[Route], fmt: str) -> Callable[[Dict[str, Any], Any],
                 hit = dynamic.get((method, parts[1], parts[2], tuple(parts[4:])))
                 kwargs = {hit[1]: parts[3]} if hit else {}
         status, body = (200, hit[0](**kwargs)) if hit else (404, {"statusCode": 404, "message": "Not found"})
-        text, b64, headers = json.dumps(body, separators=(",", ":")), False, {"Content-Type": "application/json"}
+        text, b64, headers = encode(body), False, {"Content-Type": "application/json"}
         event_headers = event.get("headers") or {}
         if hit and hit[2] and "gzip" in (event_headers.get("Accept-Encoding") or event_headers.get("accept-encoding") or ""):
             text, b64 = base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode(), True
@@ -207,15 +210,21 @@ def check(contender: str, workload: Workload, response: Dict[str, Any]) -> None:
 
 # -- timing -------------------------------------------------------------------------------------------------------
 
+# The batch clock: this thread's CPU time by default, so that a neighbour preempting the benchmark on a shared
+# machine does not count (the work timed is single-threaded and never sleeps); --wall-clock for perf_counter.
+CLOCK = time.thread_time_ns
+
+
 def time_batch(call: Callable[[], Any], n: int) -> int:
     """Nanoseconds for ``n`` calls of ``call``, with the cyclic garbage collector paused."""
     loop = itertools.repeat(None, n)
+    clock = CLOCK
     gc.disable()
     try:
-        start = time.perf_counter_ns()
+        start = clock()
         for _ in loop:
             call()
-        return time.perf_counter_ns() - start
+        return clock() - start
     finally:
         gc.enable()
 
@@ -274,7 +283,7 @@ def measure_twins(matchers: Dict[str, Any], repeats: int) -> List[Tuple[str, flo
         for name, func, args in (
             ("matcher.match (100 routes, last dynamic)", matchers[contender].match, ("GET", "/dyn/r49/12345/items")),
             ("headers.get_header (15 REST headers)", headers.get_header, (rest_headers, multi, "x-forwarded-proto")),
-            ("headers.serialize (REST, 3 headers)", headers.serialize, (out_headers, [], headers.REST)),
+            ("headers.serialize (REST, 3 headers)", headers.serialize, (out_headers, [], headers.SINGLE_AND_MULTI)),
             ('encoder.accepts_gzip("gzip, deflate, br")', encoder.accepts_gzip, ("gzip, deflate, br",)),
             ("encoder.encode_body(str, False)", encoder.encode_body, ('{"message":"hello universe"}', False)),
             # zlib does the work in both twins here: shown, but not a target (it cannot differ measurably).
@@ -370,7 +379,8 @@ def print_header(repeats: int, cold_runs: int) -> None:
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"python {platform.python_version()} ({sys.executable}); apigw {apigw.__version__}; "
           f"aws-lambda-powertools {importlib.metadata.version('aws-lambda-powertools')}")
-    print(f"per event: median of {repeats} interleaved batches of ~{BATCH_NS // 1_000_000} ms; "
+    print(f"per event: median of {repeats} interleaved batches of ~{BATCH_NS // 1_000_000} ms of "
+          f"{'wall' if CLOCK is time.perf_counter_ns else 'thread CPU'} time; "
           f"cold start: median of {cold_runs} fresh interpreters")
     modules = {impl: [m.__name__ for m in _impl.load(impl)] for impl in ("cython", "python")}
     print(f"IMPLEMENTATION: apigw-c uses {', '.join(modules['cython'])} (checked on every app); "
@@ -380,7 +390,11 @@ def print_header(repeats: int, cold_runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 repeats and 10 cold starts instead of 15 and 30")
+    parser.add_argument("--wall-clock", action="store_true",
+                        help="time batches with perf_counter (wall) instead of the thread's CPU time")
     args = parser.parse_args()
+    global CLOCK
+    CLOCK = time.perf_counter_ns if args.wall_clock else time.thread_time_ns
     repeats, cold_runs = (5, 10) if args.quick else (15, 30)
     print_header(repeats, cold_runs)
 
@@ -402,7 +416,8 @@ def main() -> None:
     cold = measure_cold_start(cold_runs)
     bare_wall = cold["bare interpreter"][0]
     pt_inside = cold["powertools"][1]
-    print(f"\nCold start: import + build a 100-route app, measured inside a fresh interpreter "
+    print(f"\nIn-process cold start (editable install, bytecode cached, no Lambda runtime; what Lambda users pay: "
+          f"benchmarks/coldstart.py): import + build a 100-route app, measured inside a fresh interpreter "
           f"(bare interpreter start: {bare_wall:.1f} ms wall, {cold['bare interpreter'][2]:.1f} MB)")
     print(f"{'contender':<12}{'import+build ms':>16}{'/powertools':>12}{'process wall ms':>17}{'over bare':>11}"
           f"{'peak RSS MB':>13}")
@@ -414,17 +429,23 @@ def main() -> None:
         return med[(label, a)] / med[(label, b)]
 
     last10, last1000 = med[("5 last dynamic, 10 routes", "apigw-c")], med[("5 last dynamic, 1000 routes", "apigw-c")]
-    targets = [
-        ("one static route (REST): apigw-c <= 1.5x floor", ratio("1 static /hello, REST", "apigw-c", "floor"), 1.5),
-        ("100 routes last dynamic: apigw-c <= 2x floor", ratio("2 100 routes, last dynamic", "apigw-c", "floor"), 2.0),
+    # Against the prebuilt-encoder floor (issue 10): every one-route row <= 1.3x, every 100-route row <= 1.5x.
+    targets = [(f"{label[2:]}: apigw-c <= 1.3x floor", ratio(label, "apigw-c", "floor"), 1.3)
+               for label in labels if label.startswith("1 ")]
+    targets += [(f"{label[2:]}: apigw-c <= 1.5x floor", ratio(label, "apigw-c", "floor"), 1.5)
+                for label in labels if "100 routes" in label]
+    targets += [
         ("404 in 100 routes: apigw-c <= 0.15x powertools", ratio("3 100 routes, 404", "apigw-c", "powertools"), 0.15),
         ("1000 routes: apigw-c <= 1.3x of 10 routes", last1000 / last10, 1.3),
         ("static (REST): apigw-py <= 0.5x powertools", ratio("1 static /hello, REST", "apigw-py", "powertools"), 0.5),
         ("100 routes last dynamic: apigw-py <= 0.5x powertools",
          ratio("2 100 routes, last dynamic", "apigw-py", "powertools"), 0.5),
-        ("cold start: apigw-c <= 0.15x powertools", cold["apigw-c"][1] / pt_inside, 0.15),
+        ("in-process import+build: apigw-c <= 0.15x powertools", cold["apigw-c"][1] / pt_inside, 0.15),
     ]
     checks = [(text, value, value <= limit) for text, value, limit in targets]
+    # The compiled build must beat the pure twins on every row (issue 10), zlib-bound gzip row included.
+    checks += [(f"{label[2:]}: apigw-c faster than apigw-py", ratio(label, "apigw-c", "apigw-py"),
+                ratio(label, "apigw-c", "apigw-py") < 1) for label in labels]
     # Each .pyx must beat its pure twin on its own work: judged per module, over its functions' summed time.
     for module in ("matcher", "headers", "encoder"):
         rows = [(c, p) for name, c, p in twins if name.startswith(module + ".") and "[zlib-bound]" not in name]
