@@ -2,6 +2,8 @@
 
 import sys
 
-from .cli import main
+# NOTE: guarded, so that importing apigw.__main__ as a module (the layer checks import every module) runs nothing.
+if __name__ == "__main__":
+    from .cli import main
 
-sys.exit(main())
+    sys.exit(main())
