@@ -30,7 +30,7 @@ import os
 import re
 import sys
 import warnings
-from contextvars import ContextVar
+from _contextvars import ContextVar  # PERF: the C module itself, without contextvars.py around it
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
@@ -95,24 +95,50 @@ _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active
 _EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT, _REQUEST = 0, 1, 2, 3, 4, 5, 6
 
 
-class ProxyEventType(Enum):
-    """Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."""
+_PROXY_EVENT_TYPES = (
+    "APIGatewayProxyEvent",
+    "APIGatewayProxyEventV2",
+    "ALBEvent",
+    "LambdaFunctionUrlEvent",
+    "VPCLatticeEvent",
+    "VPCLatticeEventV2",
+)
+_PROXY_EVENT_TYPE_DOC = "Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."
 
-    APIGatewayProxyEvent = "APIGatewayProxyEvent"
-    APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
-    ALBEvent = "ALBEvent"
-    LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
-    VPCLatticeEvent = "VPCLatticeEvent"
-    VPCLatticeEventV2 = "VPCLatticeEventV2"
+if TYPE_CHECKING:
+
+    class ProxyEventType(Enum):
+        __doc__ = _PROXY_EVENT_TYPE_DOC
+        APIGatewayProxyEvent = "APIGatewayProxyEvent"
+        APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
+        ALBEvent = "ALBEvent"
+        LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+        VPCLatticeEvent = "VPCLatticeEvent"
+        VPCLatticeEventV2 = "VPCLatticeEventV2"
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        # PERF: an Enum class costs a cold start a few hundred microseconds; ProxyEventType is made on first use
+        # (most apps name their resolver instead).
+        if name == "ProxyEventType":
+            cls = Enum(name, [(member, member) for member in _PROXY_EVENT_TYPES], module=__name__)
+            cls.__doc__ = _PROXY_EVENT_TYPE_DOC
+            globals()[name] = cls
+            return cls
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
-    ProxyEventType.APIGatewayProxyEvent.value: integrations.REST_API,
-    ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
-    ProxyEventType.ALBEvent.value: integrations.ALB,
-    ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
-    ProxyEventType.VPCLatticeEvent.value: integrations.VPC_LATTICE,
-    ProxyEventType.VPCLatticeEventV2.value: integrations.VPC_LATTICE_V2,
+    integration.event_class.__name__: integration
+    for integration in (
+        integrations.REST_API,
+        integrations.HTTP_API,
+        integrations.ALB,
+        integrations.FUNCTION_URL,
+        integrations.VPC_LATTICE,
+        integrations.VPC_LATTICE_V2,
+    )
 }
 
 
@@ -464,7 +490,7 @@ class ApiGatewayResolver(BaseRouter):
         if proxy_type is not None:
             value = proxy_type.value if isinstance(proxy_type, Enum) else proxy_type
             if value not in _BY_PROXY_TYPE:
-                known = ", ".join(f"ProxyEventType.{name}" for name in _BY_PROXY_TYPE)
+                known = ", ".join(f"ProxyEventType.{name}" for name in _PROXY_EVENT_TYPES)
                 raise ValueError(f"proxy_type {proxy_type!r} is not an HTTP event type apigw reads ({known})")
             self._integration = _BY_PROXY_TYPE[value]
         if cors is not None and not isinstance(cors, CORSConfig):
