@@ -90,7 +90,7 @@ cdef class Matcher:
         elif kind == "segment":
             self._add_segments(rule, method, target, order, names)
         else:
-            compiled = compile_rule(rule, self.ignore_trailing_slash)
+            compiled = compile_rule(rule)
             entry = (order, compiled, method, target)
             (self._dynamic_regex if compiled.groups else self._static_regex).append(entry)
         self._count += 1
@@ -133,7 +133,7 @@ cdef class Matcher:
         for entry in self._static_regex:
             if <Py_ssize_t>entry[0] > best_order:
                 break
-            if entry[2] == method and entry[1].fullmatch(path) is not None:
+            if entry[2] == method and _fullmatch(entry[1], path, key) is not None:
                 return entry[3], {}
         if found:
             return best, {}
@@ -145,7 +145,7 @@ cdef class Matcher:
             if <Py_ssize_t>entry[0] > winner.order:
                 break
             if entry[2] == method:
-                found_match = entry[1].fullmatch(path)
+                found_match = _fullmatch(entry[1], path, key)
                 if found_match is not None:
                     return entry[3], found_match.groupdict()
         if winner.target is None:
@@ -158,9 +158,16 @@ cdef class Matcher:
         found = set(self._literal.get(key, ()))
         _collect_methods(self._root, key.split("/"), 0, found)
         for _order, compiled, rule_method, _target in self._static_regex + self._dynamic_regex:
-            if rule_method not in found and compiled.fullmatch(path) is not None:
+            if rule_method not in found and _fullmatch(compiled, path, key) is not None:
                 found.add(rule_method)
         return found
+
+
+cdef object _fullmatch(object compiled, str path, str key):
+    found = compiled.fullmatch(key)
+    if found is None and key is not path and len(key) != len(path):
+        found = compiled.fullmatch(key + u"/")
+    return found
 
 
 cdef void _search(_Node node, list segments, Py_ssize_t index, object method, list values, _Best best) except *:

@@ -1172,8 +1172,7 @@ class _ResponseWriter:
         if compress:
             # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
-            compress = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+            compress = self.encoder.accepts_gzip(_accept_encoding(view))
         text, is_base64, gzipped = self.encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
@@ -1203,7 +1202,7 @@ class _ResponseWriter:
             return result
         if self.size_guard == "raise":
             raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+        accepts = self.encoder.accepts_gzip(_accept_encoding(view))
         if accepts and "Content-Encoding" not in headers and body:
             data = body if isinstance(body, bytes) else body.encode("utf-8")
             text, _, _ = self.encoder.encode_body(data, True)
@@ -1547,6 +1546,11 @@ def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
         stacklevel=3,
     )
     return event.raw_event
+
+
+def _accept_encoding(view: BaseProxyEvent) -> str:
+    """Every ``Accept-Encoding`` line as one comma-separated list (RFC 9110, 5.3); junk values are no encodings."""
+    return ", ".join(value for value in view.headers.get_all("accept-encoding") if isinstance(value, str))
 
 
 def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:

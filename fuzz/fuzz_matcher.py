@@ -49,8 +49,8 @@ SAFE_REGEX = [
     "(?:ab)+", "<id>.<ext>", "(?P<id>[^/]+)", "[^/]+", "[é-ü]", "^a", "a$", r"\.", "(?i)a",
 ]
 # Unbounded quantifiers that can match "/" ("*" after a "/" is "/*": a glob, as a developer may mean it). Rules
-# are the developer's and `re` backtracks: two of them in one rule (or one with the "/*" that the REST resolver's
-# trailing-slash mode appends) cost O(n^2) or more on a path of n slashes. One per rule, and hostile paths of at
+# are the developer's and `re` backtracks: two of them in one rule cost O(n^2) or more on a path of n slashes (the
+# REST resolver's trailing-slash mode no longer appends a "/*" of its own). One per rule, and hostile paths of at
 # most 512 characters, keep one input well under a second; see fuzz/README.md, "Findings".
 WILDCARDS = [".+", ".*", "(?P<rest>.+)", "*", "+"]
 # Fragments that make a rule invalid (or odd: "{1,2}" alone is literal text to `re`, "?" after "/" is "/?").
@@ -77,21 +77,26 @@ class ReferenceMatcher:
     def add(self, rule: str, method: str, target: Any) -> None:
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
-        compiled = re.compile(
-            "(?:" + _rules.rule_to_regex(rule) + ")" + ("/*" if self.ignore_trailing_slash else "")
-        )
+        compiled = re.compile("(?:" + _rules.rule_to_regex(rule) + ")")
         (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
+
+    def _fullmatch(self, compiled: Any, path: str) -> Any:
+        # Ignoring trailing slashes: the path without them, or with one back (a rule may end in "/").
+        if not self.ignore_trailing_slash:
+            return compiled.fullmatch(path)
+        key = path.rstrip("/")
+        return compiled.fullmatch(key) or (compiled.fullmatch(key + "/") if key != path else None)
 
     def match(self, method: str, path: str) -> Optional[Tuple[Any, Dict[str, str]]]:
         for compiled, rule_method, target in self.static + self.dynamic:
             if rule_method == method:
-                found = compiled.fullmatch(path)
+                found = self._fullmatch(compiled, path)
                 if found is not None:
                     return target, found.groupdict()
         return None
 
     def methods_for(self, path: str) -> set:
-        return {method for compiled, method, _ in self.static + self.dynamic if compiled.fullmatch(path)}
+        return {method for compiled, method, _ in self.static + self.dynamic if self._fullmatch(compiled, path)}
 
 
 def draw_segment(draw: Draw, spec: List[Any], wildcards: List[int]) -> str:

@@ -52,20 +52,26 @@ class ReferenceMatcher:
     def add(self, rule: str, method: str, target: Any) -> None:
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
-        suffix = "/*" if self.ignore_trailing_slash else ""
-        compiled = re.compile("(?:" + _matcher_py.rule_to_regex(rule) + ")" + suffix)
+        compiled = re.compile("(?:" + _matcher_py.rule_to_regex(rule) + ")")
         (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
+
+    def _fullmatch(self, compiled: Any, path: str) -> Any:
+        # Ignoring trailing slashes: the path without them, or with one back (a rule may end in "/").
+        if not self.ignore_trailing_slash:
+            return compiled.fullmatch(path)
+        key = path.rstrip("/")
+        return compiled.fullmatch(key) or (compiled.fullmatch(key + "/") if key != path else None)
 
     def match(self, method: str, path: str) -> Optional[Tuple[Any, Dict[str, str]]]:
         for compiled, rule_method, target in self.static + self.dynamic:
             if rule_method == method:
-                found = compiled.fullmatch(path)
+                found = self._fullmatch(compiled, path)
                 if found is not None:
                     return target, found.groupdict()
         return None
 
     def methods_for(self, path: str) -> set:
-        return {method for compiled, method, _ in self.static + self.dynamic if compiled.fullmatch(path)}
+        return {method for compiled, method, _ in self.static + self.dynamic if self._fullmatch(compiled, path)}
 
 
 # ---------------------------------------------------------------------------------------------------------------
