@@ -28,7 +28,6 @@ from .exceptions import (
     TooManyRequestsError,
     UnauthorizedError,
 )
-from .middlewares import BaseMiddlewareHandler, NextMiddleware
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,
@@ -36,32 +35,49 @@ from .resolver import (
     ApiGatewayResolver,
     BaseRouter,
     LambdaFunctionUrlResolver,
-    ProxyEventType,
     ResponseBuilder,
     Route,
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
 )
-from .response import Cookie, CORSConfig, Response, SameSite
-from .router import (
-    ALBRouter,
-    APIGatewayHttpRouter,
-    APIGatewayRouter,
-    LambdaFunctionUrlRouter,
-    Router,
-    VPCLatticeRouter,
-    VPCLatticeV2Router,
-)
+from .response import Cookie, CORSConfig, Response
 
 __version__ = "0.1.0"
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .depends import DependencyResolutionError, Depends
+    from .middlewares import BaseMiddlewareHandler, NextMiddleware
     from .request import Request
+    from .resolver import ProxyEventType
+    from .response import SameSite
+    from .router import (
+        ALBRouter,
+        APIGatewayHttpRouter,
+        APIGatewayRouter,
+        LambdaFunctionUrlRouter,
+        Router,
+        VPCLatticeRouter,
+        VPCLatticeV2Router,
+    )
 
-# PERF: loaded on first use, so that apps which use neither do not pay for them at cold start.
-_LAZY = {"Request": "request", "Depends": "depends", "DependencyResolutionError": "depends"}
+# PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
+_LAZY = {
+    "Request": "request",
+    "Depends": "depends",
+    "DependencyResolutionError": "depends",
+    "BaseMiddlewareHandler": "middlewares",
+    "NextMiddleware": "middlewares",
+    "ProxyEventType": "resolver",
+    "SameSite": "response",
+    "Router": "router",
+    "ALBRouter": "router",
+    "APIGatewayHttpRouter": "router",
+    "APIGatewayRouter": "router",
+    "LambdaFunctionUrlRouter": "router",
+    "VPCLatticeRouter": "router",
+    "VPCLatticeV2Router": "router",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -16,7 +16,10 @@ cpdef bint accepts_gzip(object accept_encoding):
     cdef bint wildcard = False
     if not accept_encoding:
         return False
-    text = accept_encoding
+    if isinstance(accept_encoding, str):
+        text = <str>accept_encoding  # NOTE: a str subclass too (a `str` variable accepts only exact str)
+    else:
+        text = accept_encoding
     n = len(text)
     start = 0
     # PERF: walk the commas and semicolons by index instead of building split() lists per request.
@@ -83,5 +86,7 @@ cpdef Py_ssize_t size_bound(dict result) except -1:
     return total
 
 
-cdef inline Py_ssize_t _text_bound(str text):
+cdef inline Py_ssize_t _text_bound(object text) except -1:
+    # NOTE: `object`: a str subclass (a StrEnum member as a header value) is text too, and any other key fails
+    # as in the pure twin.
     return 6 * len(text) + 2 if text.isascii() else 12 * len(text) + 2

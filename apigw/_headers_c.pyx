@@ -8,7 +8,7 @@ from .exceptions import InvalidResponseHeaderError
 cdef object _MISSING = object()
 
 
-cdef object _lookup(object mapping, str name):
+cdef object _lookup(object mapping, object name):
     cdef str lowered
     if type(mapping) is dict:
         value = (<dict>mapping).get(name, _MISSING)
@@ -35,7 +35,9 @@ cdef object _lookup(object mapping, str name):
     return _MISSING
 
 
-cpdef object get_header(object headers, object multi_value_headers, str name, object default=None):
+# NOTE: text arguments are typed `object` where a `str` subclass (a StrEnum member) can arrive: a `str` typed
+# argument accepts only exact str, and the pure twin takes any str.
+cpdef object get_header(object headers, object multi_value_headers, object name, object default=None):
     """The value of header ``name`` (any case), or ``default`` (see ``_headers_py.get_header``)."""
     if headers:
         value = _lookup(headers, name)
@@ -50,7 +52,7 @@ cpdef object get_header(object headers, object multi_value_headers, str name, ob
     return default
 
 
-cpdef list get_header_values(object headers, object multi_value_headers, str name):
+cpdef list get_header_values(object headers, object multi_value_headers, object name):
     """Every value of header ``name`` (any case)."""
     if multi_value_headers:
         values = _lookup(multi_value_headers, name)
@@ -63,7 +65,7 @@ cpdef list get_header_values(object headers, object multi_value_headers, str nam
     return []
 
 
-cdef inline bint _is_set_cookie(str key):
+cdef inline bint _is_set_cookie(object key):
     return len(key) == 10 and key.lower() == u"set-cookie"
 
 

@@ -14,12 +14,19 @@ cdef inline bint _is_extra(Py_UCS4 ch):
     return ch in u"-._~()'!*:@,;=+&$%<> []{}|^"
 
 
-cpdef bint is_segment_value(str segment):
+cdef inline str _exact(object text):
+    # NOTE: public functions take `object` where the pure twin takes any str: a `str` typed argument accepts only
+    # exact str, and a str subclass (a StrEnum member) is text too. str.__str__ gives its exact-str value.
+    return text if type(text) is str else str.__str__(text)
+
+
+cpdef bint is_segment_value(object segment):
     """True if ``segment`` can be the value of a ``<name>`` placeholder."""
     cdef Py_UCS4 ch
-    if not segment:
+    cdef str text = _exact(segment)
+    if not text:
         return False
-    for ch in segment:
+    for ch in text:
         if not (ch.isalnum() or ch == u"_" or _is_extra(ch)):
             return False
     return True
@@ -72,7 +79,7 @@ cdef class Matcher:
     def __len__(self):
         return self._count
 
-    def add(self, str rule, str method, object target):
+    def add(self, object rule, object method, object target):
         """Register ``target`` for ``method`` and ``rule``; ``ValueError`` for an invalid rule."""
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
@@ -83,12 +90,12 @@ cdef class Matcher:
         elif kind == "segment":
             self._add_segments(rule, method, target, order, names)
         else:
-            compiled = compile_rule(rule, self.ignore_trailing_slash)
+            compiled = compile_rule(rule)
             entry = (order, compiled, method, target)
             (self._dynamic_regex if compiled.groups else self._static_regex).append(entry)
         self._count += 1
 
-    cdef _add_segments(self, str rule, str method, object target, Py_ssize_t order, tuple names):
+    cdef _add_segments(self, object rule, object method, object target, Py_ssize_t order, tuple names):
         cdef _Node node = self._root
         cdef _Node child
         node.low = min(node.low, order)
@@ -106,9 +113,9 @@ cdef class Matcher:
             node.low = min(node.low, order)
         node.ends.setdefault(method, (order, target, names))
 
-    def match(self, str method, str path):
+    def match(self, object method, object path):
         """``(target, params)`` for the winning rule, or ``None``."""
-        cdef str key = path.rstrip("/") if self.ignore_trailing_slash else path
+        cdef str key = _exact(path).rstrip("/") if self.ignore_trailing_slash else _exact(path)
         cdef Py_ssize_t best_order = NO_ORDER
         cdef object best = None
         cdef bint found = False
@@ -126,7 +133,7 @@ cdef class Matcher:
         for entry in self._static_regex:
             if <Py_ssize_t>entry[0] > best_order:
                 break
-            if entry[2] == method and entry[1].fullmatch(path) is not None:
+            if entry[2] == method and _fullmatch(entry[1], path, key) is not None:
                 return entry[3], {}
         if found:
             return best, {}
@@ -138,25 +145,32 @@ cdef class Matcher:
             if <Py_ssize_t>entry[0] > winner.order:
                 break
             if entry[2] == method:
-                found_match = entry[1].fullmatch(path)
+                found_match = _fullmatch(entry[1], path, key)
                 if found_match is not None:
                     return entry[3], found_match.groupdict()
         if winner.target is None:
             return None
         return winner.target, dict(zip(winner.names, winner.values))
 
-    def methods_for(self, str path):
+    def methods_for(self, object path):
         """Every method some rule accepts for ``path``."""
-        cdef str key = path.rstrip("/") if self.ignore_trailing_slash else path
+        cdef str key = _exact(path).rstrip("/") if self.ignore_trailing_slash else _exact(path)
         found = set(self._literal.get(key, ()))
         _collect_methods(self._root, key.split("/"), 0, found)
         for _order, compiled, rule_method, _target in self._static_regex + self._dynamic_regex:
-            if rule_method not in found and compiled.fullmatch(path) is not None:
+            if rule_method not in found and _fullmatch(compiled, path, key) is not None:
                 found.add(rule_method)
         return found
 
 
-cdef void _search(_Node node, list segments, Py_ssize_t index, str method, list values, _Best best) except *:
+cdef object _fullmatch(object compiled, str path, str key):
+    found = compiled.fullmatch(key)
+    if found is None and key is not path and len(key) != len(path):
+        found = compiled.fullmatch(key + u"/")
+    return found
+
+
+cdef void _search(_Node node, list segments, Py_ssize_t index, object method, list values, _Best best) except *:
     cdef tuple end
     cdef _Node child
     cdef str segment

@@ -97,7 +97,7 @@ class Matcher:
         elif kind == "segment":
             self._add_segments(rule, method, target, order, names)
         else:
-            compiled = compile_rule(rule, self.ignore_trailing_slash)
+            compiled = compile_rule(rule)
             entry = (order, compiled, method, target)
             (self._dynamic_regex if compiled.groups else self._static_regex).append(entry)
         self._count += 1
@@ -132,7 +132,7 @@ class Matcher:
         for order, compiled, rule_method, target in self._static_regex:
             if order > best_order:
                 break
-            if rule_method == method and compiled.fullmatch(path) is not None:
+            if rule_method == method and _fullmatch(compiled, path, key) is not None:
                 return target, {}
         if found:
             return best, {}
@@ -145,7 +145,7 @@ class Matcher:
             if order > best_order:
                 break
             if rule_method == method:
-                found_match = compiled.fullmatch(path)
+                found_match = _fullmatch(compiled, path, key)
                 if found_match is not None:
                     return target, found_match.groupdict()
         if winner[1] is None:
@@ -158,9 +158,18 @@ class Matcher:
         found = set(self._literal.get(key, ()))
         _collect_methods(self._root, key.split("/"), 0, found)
         for _order, compiled, rule_method, _target in self._static_regex + self._dynamic_regex:
-            if rule_method not in found and compiled.fullmatch(path) is not None:
+            if rule_method not in found and _fullmatch(compiled, path, key) is not None:
                 found.add(rule_method)
         return found
+
+
+def _fullmatch(compiled: Any, path: str, key: str) -> Any:
+    """A regex rule against the path; ignoring trailing slashes (``key`` is the path without them), against
+    ``key``, then ``key`` with one slash back (for rules that end in one)."""
+    found = compiled.fullmatch(key)
+    if found is None and key is not path and len(key) != len(path):
+        found = compiled.fullmatch(key + "/")
+    return found
 
 
 def _search(node: _Node, segments: List[str], index: int, method: str, values: List[str], best: List[Any]) -> List[Any]:

@@ -74,10 +74,15 @@ def classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
     return "segment", tuple(names)
 
 
-def compile_rule(rule: str, ignore_trailing_slash: bool) -> Pattern[str]:
-    """The compiled regular expression of a regex rule; ``ValueError`` pointing at the rule's own text."""
+def compile_rule(rule: str) -> Pattern[str]:
+    """The compiled regular expression of a regex rule; ``ValueError`` pointing at the rule's own text.
+
+    APPSEC: no ``/*`` is appended for resolvers that ignore trailing slashes (Powertools appends one): the matchers
+    match the path without its trailing slashes instead (then with one back). ``.+/*`` on a path of many slashes
+    that fails at its end backtracks quadratically.
+    """
     try:
-        return re.compile("(?:%s)%s" % (rule_to_regex(rule), "/*" if ignore_trailing_slash else ""))
+        return re.compile("(?:%s)" % rule_to_regex(rule))
     except re.error as exc:
         raise ValueError(f"invalid route rule {rule!r}: {_locate(rule, exc)}") from None
 

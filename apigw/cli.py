@@ -386,7 +386,7 @@ def _shadowing_route(app: Any, route: Any, placeholder: Any, compile_rule: Any) 
     for value in _PROBE_VALUES:
         candidates.append(placeholder.sub(value, rule).replace(".+", value).replace(".*", value).replace("\\", ""))
     try:
-        compiled = compile_rule(rule, app._ignore_trailing_slash)
+        compiled = compile_rule(rule)
     except ValueError:
         return None
     probes = [path for path in dict.fromkeys(candidates) if path.startswith("/") and compiled.fullmatch(path)]

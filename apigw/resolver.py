@@ -30,7 +30,7 @@ import os
 import re
 import sys
 import warnings
-from contextvars import ContextVar
+from _contextvars import ContextVar  # PERF: the C module itself, without contextvars.py around it
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
@@ -96,24 +96,50 @@ _ACTIVE_APP: ContextVar[Optional[ApiGatewayResolver]] = ContextVar("apigw_active
 _EVENT, _LAMBDA_CONTEXT, _ROUTE, _PARAMS, _PATH, _IN_FLIGHT, _REQUEST = 0, 1, 2, 3, 4, 5, 6
 
 
-class ProxyEventType(Enum):
-    """Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."""
+_PROXY_EVENT_TYPES = (
+    "APIGatewayProxyEvent",
+    "APIGatewayProxyEventV2",
+    "ALBEvent",
+    "LambdaFunctionUrlEvent",
+    "VPCLatticeEvent",
+    "VPCLatticeEventV2",
+)
+_PROXY_EVENT_TYPE_DOC = "Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."
 
-    APIGatewayProxyEvent = "APIGatewayProxyEvent"
-    APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
-    ALBEvent = "ALBEvent"
-    LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
-    VPCLatticeEvent = "VPCLatticeEvent"
-    VPCLatticeEventV2 = "VPCLatticeEventV2"
+if TYPE_CHECKING:
+
+    class ProxyEventType(Enum):
+        __doc__ = _PROXY_EVENT_TYPE_DOC
+        APIGatewayProxyEvent = "APIGatewayProxyEvent"
+        APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
+        ALBEvent = "ALBEvent"
+        LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+        VPCLatticeEvent = "VPCLatticeEvent"
+        VPCLatticeEventV2 = "VPCLatticeEventV2"
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        # PERF: an Enum class costs a cold start a few hundred microseconds; ProxyEventType is made on first use
+        # (most apps name their resolver instead).
+        if name == "ProxyEventType":
+            cls = Enum(name, [(member, member) for member in _PROXY_EVENT_TYPES], module=__name__)
+            cls.__doc__ = _PROXY_EVENT_TYPE_DOC
+            globals()[name] = cls
+            return cls
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
-    ProxyEventType.APIGatewayProxyEvent.value: integrations.REST_API,
-    ProxyEventType.APIGatewayProxyEventV2.value: integrations.HTTP_API,
-    ProxyEventType.ALBEvent.value: integrations.ALB,
-    ProxyEventType.LambdaFunctionUrlEvent.value: integrations.FUNCTION_URL,
-    ProxyEventType.VPCLatticeEvent.value: integrations.VPC_LATTICE,
-    ProxyEventType.VPCLatticeEventV2.value: integrations.VPC_LATTICE_V2,
+    integration.event_class.__name__: integration
+    for integration in (
+        integrations.REST_API,
+        integrations.HTTP_API,
+        integrations.ALB,
+        integrations.FUNCTION_URL,
+        integrations.VPC_LATTICE,
+        integrations.VPC_LATTICE_V2,
+    )
 }
 
 
@@ -471,7 +497,7 @@ class ApiGatewayResolver(BaseRouter):
         if proxy_type is not None:
             value = proxy_type.value if isinstance(proxy_type, Enum) else proxy_type
             if value not in _BY_PROXY_TYPE:
-                known = ", ".join(f"ProxyEventType.{name}" for name in _BY_PROXY_TYPE)
+                known = ", ".join(f"ProxyEventType.{name}" for name in _PROXY_EVENT_TYPES)
                 raise ValueError(f"proxy_type {proxy_type!r} is not an HTTP event type apigw reads ({known})")
             self._integration = _BY_PROXY_TYPE[value]
         if cors is not None and not isinstance(cors, CORSConfig):
@@ -1183,8 +1209,7 @@ class _ResponseWriter:
         if compress:
             # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
             _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            # Several Accept-Encoding lines form one comma-separated list (RFC 9110, 5.3).
-            compress = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+            compress = self.encoder.accepts_gzip(_accept_encoding(view))
         text, is_base64, gzipped = self.encoder.encode_body(body, compress)
         if gzipped:
             headers["Content-Encoding"] = "gzip"
@@ -1214,7 +1239,7 @@ class _ResponseWriter:
             return result
         if self.size_guard == "raise":
             raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        accepts = self.encoder.accepts_gzip(", ".join(view.headers.get_all("accept-encoding")))
+        accepts = self.encoder.accepts_gzip(_accept_encoding(view))
         if accepts and "Content-Encoding" not in headers and body:
             data = body if isinstance(body, bytes) else body.encode("utf-8")
             text, _, _ = self.encoder.encode_body(data, True)
@@ -1566,6 +1591,11 @@ def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
         stacklevel=3,
     )
     return event.raw_event
+
+
+def _accept_encoding(view: BaseProxyEvent) -> str:
+    """Every ``Accept-Encoding`` line as one comma-separated list (RFC 9110, 5.3); junk values are no encodings."""
+    return ", ".join(value for value in view.headers.get_all("accept-encoding") if isinstance(value, str))
 
 
 def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:

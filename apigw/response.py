@@ -158,13 +158,28 @@ def _names(option: str, value: Optional[Sequence[str]]) -> List[str]:
     return items
 
 
-class SameSite(Enum):
-    """Values of a cookie's ``SameSite`` attribute."""
+_SAME_SITE = (("DEFAULT_MODE", ""), ("LAX_MODE", "Lax"), ("STRICT_MODE", "Strict"), ("NONE_MODE", "None"))
 
-    DEFAULT_MODE = ""
-    LAX_MODE = "Lax"
-    STRICT_MODE = "Strict"
-    NONE_MODE = "None"
+if TYPE_CHECKING:
+
+    class SameSite(Enum):
+        """Values of a cookie's ``SameSite`` attribute."""
+
+        DEFAULT_MODE = ""
+        LAX_MODE = "Lax"
+        STRICT_MODE = "Strict"
+        NONE_MODE = "None"
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        # PERF: an Enum class costs a cold start a hundred microseconds or more: SameSite is made on first use.
+        if name == "SameSite":
+            cls = Enum(name, _SAME_SITE, module=__name__)
+            cls.__doc__ = "Values of a cookie's ``SameSite`` attribute."
+            globals()[name] = cls
+            return cls
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # APPSEC: a ";" or a line break in a cookie part would let request data add attributes or headers.

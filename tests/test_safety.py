@@ -600,3 +600,38 @@ def test_an_event_view_given_to_resolve_is_unwrapped_with_a_warning():
     with pytest.warns(UserWarning, match="raw Lambda event"):
         response = app(APIGatewayProxyEvent(rest_event("/x")), None)
     assert body(response) == {"ok": True}
+
+
+def test_a_catch_all_rule_on_a_path_of_many_slashes_is_linear_in_rest_mode():
+    import time
+
+    app = APIGatewayRestResolver()
+    app.get("/files/.+")(lambda: {})
+    hostile = "/files/" + "/" * 20_000 + "\n"
+
+    started = time.process_time()
+    response = app(rest_event(hostile), None)
+
+    assert response["statusCode"] == 404
+    assert time.process_time() - started < 2  # quadratic took ~1.3 s at 4,000 slashes; linear is milliseconds
+
+
+def test_the_rest_resolver_ignores_trailing_slashes_for_regex_rules_too():
+    app = APIGatewayRestResolver()
+    app.get("/files/(?P<name>.+)")(lambda name: {"name": name})
+    app.get("/dir/.*")(lambda: {"dir": True})
+
+    assert body(app(rest_event("/files/a.txt//"), None)) == {"name": "a.txt"}
+    assert body(app(rest_event("/dir/"), None)) == {"dir": True}
+
+
+def test_a_non_text_accept_encoding_is_no_encoding():
+    app = APIGatewayRestResolver()
+    app.get("/r", compress=True)(lambda: {"x": 1})
+    event = rest_event("/r")
+    event["headers"]["Accept-Encoding"] = 5
+    event["multiValueHeaders"]["Accept-Encoding"] = [5, None]
+
+    response = app(event, None)
+
+    assert response["statusCode"] == 200 and "Content-Encoding" not in response["headers"]
