@@ -1,5 +1,6 @@
 """What both encoder twins share, one definition each: the JSON encoder (json's C encoder either way), the
-``Accept-Encoding`` quality rule, and deterministic gzip."""
+``Accept-Encoding`` quality rule, deterministic gzip, and the rare paths of writing a response (statuses given as
+text, ``Vary`` merging, reason phrases, oversize responses)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,21 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Dict, List, Mapping
 
-__all__ = ["dumps", "gzip_compress", "quality_above_zero"]
+__all__ = [
+    "add_headers",
+    "dumps",
+    "fit",
+    "gzip_compress",
+    "quality_above_zero",
+    "response_size",
+    "status_code",
+    "status_line",
+]
+
+JSON = "application/json"
+VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 
 
 class CoroutineResultError(TypeError):
@@ -92,3 +105,105 @@ def gzip_compress(data: bytes) -> bytes:
     deflated = compressor.compress(data) + compressor.flush()
     trailer = zlib.crc32(data).to_bytes(4, "little") + (len(data) & 0xFFFFFFFF).to_bytes(4, "little")
     return b"".join((_GZIP_HEADER, deflated, trailer))
+
+
+def status_code(status: Any, where: str) -> int:
+    """An HTTP status as an int: ``201``, ``"201"`` and ``HTTPStatus.CREATED`` are 201; anything else is refused."""
+    if type(status) is int:
+        code = status
+    elif isinstance(status, int) and not isinstance(status, bool):
+        code = int(status)  # an IntEnum such as HTTPStatus
+    elif isinstance(status, str) and status.strip().isdigit():
+        code = int(status.strip())
+    else:
+        raise TypeError(f"{where}: an HTTP status is an int such as 200, not {status!r}")
+    if not 100 <= code <= 599:
+        raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
+    return code
+
+
+_STATUS_LINES: Dict[int, str] = {}  # status -> "200 OK", filled on the first response that needs one
+
+
+def status_line(status: int) -> str:
+    """``"200 OK"``: the status and its reason phrase (``statusDescription`` of ALB and VPC Lattice responses)."""
+    line = _STATUS_LINES.get(status)
+    if line is None:
+        if not _STATUS_LINES:
+            from http import HTTPStatus  # PERF: loaded on the first response that needs it, not at cold start
+
+            _STATUS_LINES.update((item.value, f"{item.value} {item.phrase}") for item in HTTPStatus)
+        line = _STATUS_LINES.get(status) or f"{status} Unknown"
+    return line
+
+
+def add_headers(headers: Dict[str, Any], extra: Mapping[str, str]) -> None:
+    """Add headers to response headers; a ``Vary`` joins one the handler set."""
+    vary = headers.get("Vary")
+    headers.update(extra)
+    if vary and "Vary" in extra:
+        headers["Vary"] = _merge_vary(vary, extra["Vary"])
+
+
+def _merge_vary(existing: Any, extra: str) -> str:
+    existing_text = ", ".join(existing) if isinstance(existing, list) else str(existing)
+    names = [name.strip().lower() for name in existing_text.split(",")]
+    return existing_text if extra.lower() in names else f"{existing_text}, {extra}"
+
+
+def accept_encoding(view: Any) -> str:
+    """Every ``Accept-Encoding`` line as one comma-separated list (RFC 9110, 5.3); junk values are no encodings."""
+    return ", ".join(value for value in view.headers.get_all("accept-encoding") if isinstance(value, str))
+
+
+def response_size(result: Dict[str, Any]) -> int:
+    """Bytes of the response JSON as the Lambda runtime writes it: escaped ASCII before the python3.12 runtime,
+    UTF-8 from it on."""
+    import os
+
+    runtime = os.environ.get("AWS_EXECUTION_ENV", "")
+    version = runtime.rpartition("python3.")[2]
+    ensure_ascii = not (runtime.startswith("AWS_Lambda_python3.") and version.isdigit() and int(version) >= 12)
+    return len(json.dumps(result, ensure_ascii=ensure_ascii).encode("utf-8"))
+
+
+def fit(
+    writer: Any,
+    accepts_gzip: Any,
+    encode_body: Any,
+    view: Any,
+    body: Any,
+    headers: Dict[str, Any],
+    cookies: List[str],
+    route: Any,
+    integration: Any,
+    result: Dict[str, Any],
+    limit: int,
+) -> Dict[str, Any]:
+    """An oversize candidate of ``writer`` (a ``ResponseWriter`` of either twin, which passes its module's
+    ``accepts_gzip`` and ``encode_body``): measured exactly; gzipped if that fits and the client takes it; else an
+    error (raised, or a 500 that fits and a log line)."""
+    from .exceptions import ResponseSizeExceededError
+
+    size = response_size(result)
+    if size <= limit:
+        return result
+    if writer.size_guard == "raise":
+        raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
+    if accepts_gzip(accept_encoding(view)) and "Content-Encoding" not in headers and body:
+        data = body if isinstance(body, bytes) else body.encode("utf-8")
+        text, _, _ = encode_body(data, True)
+        headers = dict(headers, **{"Content-Encoding": "gzip"})
+        add_headers(headers, VARY_ACCEPT_ENCODING)
+        compressed = writer.respond(view, result["statusCode"], headers, cookies, text, True, integration)
+        if "headers" in result and "headers" in compressed:
+            for name, value in result["headers"].items():
+                compressed["headers"].setdefault(name, value)
+        if response_size(compressed) <= limit:
+            return compressed
+    error = ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
+    import logging  # PERF: only oversize responses pay for it (the Lambda runtime has it loaded anyway)
+
+    logging.getLogger("apigw").error("%s", error)
+    text = writer.serializer({"statusCode": 500, "message": str(error)})
+    return writer.respond(view, 500, {"Content-Type": JSON}, [], text, False, integration)

@@ -1,12 +1,26 @@
 # cython: language_level=3
 """Response body encoding, compiled twin of ``_encoder_py.py`` (same functions, same behaviour; the pure twin
-documents the contract). ``dumps`` and ``gzip_compress`` are json's and zlib's C code either way: both twins take
-them from ``apigw._body``."""
+documents the contract). ``gzip_compress`` is zlib's C code either way, taken from ``apigw._body``; ``dumps`` calls
+the same json C encoder as ``apigw._body.dumps`` without a Python frame around it."""
 
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-from ._body import dumps, gzip_compress, quality_above_zero
+from ._body import _FAST_ENCODE, JSON, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, fit, gzip_compress
+from ._body import dumps as _checked_dumps
+from ._body import quality_above_zero, status_code, status_line
+from .exceptions import ResponseSerializationError
+
+
+def dumps(obj):
+    """Compact JSON for a handler's result (see ``apigw._body.dumps``): json's C encoder, called without a Python
+    frame around it."""
+    if _FAST_ENCODE is not None:
+        try:
+            return u"".join(_FAST_ENCODE(obj, 0))
+        except RecursionError:
+            pass
+    return _checked_dumps(obj)
 
 
 cpdef bint accepts_gzip(object accept_encoding):
@@ -90,3 +104,105 @@ cdef inline Py_ssize_t _text_bound(object text) except -1:
     # NOTE: `object`: a str subclass (a StrEnum member as a header value) is text too, and any other key fails
     # as in the pure twin.
     return 6 * len(text) + 2 if text.isascii() else 12 * len(text) + 2
+
+
+cdef class ResponseWriter:
+    """A handler's result to the integration's response dict (see the pure twin)."""
+
+    cdef public object serializer
+    cdef public object cors
+    cdef public object headers
+    cdef public object size_limit
+    cdef public object size_guard
+    cdef object _serialize_headers  # PERF: headers.serialize, looked up once
+
+    def __init__(self, serializer, cors, headers, size_limit=None):
+        self.serializer = serializer
+        self.cors = cors
+        self.headers = headers
+        self.size_limit = size_limit
+        self.size_guard = u"answer"
+        self._serialize_headers = headers.serialize
+
+    cpdef dict write(self, object view, object response, object route, object integration):
+        """The response dict for a ``Response``, finished with the route's settings."""
+        status = response.status_code
+        if type(status) is not int or not 100 <= status <= 599:
+            status = status_code(status, u"Response.status_code")
+        body = response.body
+        if body is None and not integration.null_body:
+            body = u""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
+        elif not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        response.base64_encoded = result[u"isBase64Encoded"]
+        return result
+
+    cpdef dict write_result(self, object view, object result, int status, object route, object integration):
+        """``write`` for a plain JSON result, without building the ``Response`` (see the pure twin)."""
+        body = self._serialize(result, route)
+        return self._finish(view, status, {u"Content-Type": JSON}, None, body, None, route, integration)
+
+    cpdef dict respond(
+        self, object view, int status, object headers, list cookies, object body, bint is_base64, object integration
+    ):
+        """The response dict in the integration's layout, with a ``statusDescription`` where it has one."""
+        cdef dict result
+        layout = integration.layout
+        if integration.multi_value_layout is not None and view._data.get(u"multiValueHeaders") is not None:
+            layout = integration.multi_value_layout
+        result = {u"statusCode": status}
+        result.update(self._serialize_headers(headers, cookies, layout))
+        if integration.status_description:
+            result[u"statusDescription"] = status_line(status)
+        result[u"body"] = body
+        result[u"isBase64Encoded"] = is_base64
+        return result
+
+    cdef object _serialize(self, object value, object route):
+        try:
+            return self.serializer(value)
+        except Exception as exc:
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+
+    cdef dict _finish(
+        self,
+        object view,
+        int status,
+        object headers,
+        object cookies,
+        object body,
+        object compress,
+        object route,
+        object integration,
+    ):
+        cdef dict result
+        cdef list set_cookies
+        cors_headers_only = None
+        if route.cors:
+            origin = view.get_header_value(u"origin") or None  # an empty Origin is no Origin
+            cors_headers = self.cors.headers_for(origin)
+            if cors_headers:
+                if origin is None and integration.cors_without_origin_in_headers_only:
+                    cors_headers_only = cors_headers
+                else:
+                    add_headers(headers, cors_headers)
+        if route.cache_control:
+            headers[u"Cache-Control"] = route.cache_control if status == 200 else u"no-cache"
+        if compress is None:
+            compress = route.compress
+        if compress:
+            # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
+            add_headers(headers, VARY_ACCEPT_ENCODING)
+            compress = accepts_gzip(accept_encoding(view))
+        text, is_base64, gzipped = encode_body(body, bool(compress))
+        if gzipped:
+            headers[u"Content-Encoding"] = u"gzip"
+        set_cookies = [str(cookie) for cookie in cookies] if cookies else []
+        result = self.respond(view, status, headers, set_cookies, text, is_base64, integration)
+        if cors_headers_only:
+            add_headers(result[u"headers"], cors_headers_only)
+        limit = self.size_limit or integration.response_limit
+        if size_bound(result) > limit and self.size_guard != u"off":
+            return fit(self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit)
+        return result

@@ -6,17 +6,22 @@
   when asked for and allowed, base64 for bytes.
 - ``size_bound``: a cheap upper bound of a response dict's size as JSON, so that only responses that may be near
   an integration's limit are measured exactly.
+- ``ResponseWriter``: a handler's result to the integration's response dict, all of the above together with the
+  route's settings and the integration's layout (the per-request half of a resolver's work).
 """
 
 from __future__ import annotations
 
-from ._body import dumps, gzip_compress, quality_above_zero
+from ._body import JSON, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, dumps, fit, gzip_compress
+from ._body import quality_above_zero, status_code, status_line
+from .exceptions import ResponseSerializationError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Optional, Tuple
+    from types import ModuleType
+    from typing import Any, Callable, Dict, List, Optional, Tuple
 
-__all__ = ["accepts_gzip", "dumps", "encode_body", "gzip_compress", "size_bound"]
+__all__ = ["ResponseWriter", "accepts_gzip", "dumps", "encode_body", "gzip_compress", "size_bound"]
 
 
 def accepts_gzip(accept_encoding: Optional[str]) -> bool:
@@ -106,3 +111,115 @@ def size_bound(result: Dict[str, Any]) -> int:
 def _text_bound(text: str) -> int:
     # PERF: str.isascii() is O(1) in CPython (the string knows its kind).
     return 6 * len(text) + 2 if text.isascii() else 12 * len(text) + 2
+
+
+class ResponseWriter:
+    """Turns a handler's result into the integration's response dict: the route's settings (CORS, cache control,
+    compression and its ``Vary``), the serialization (errors name the route), the body encoding, the integration's
+    layout and quirks, and the size guard. One per app, holding its choices; ``ResponseBuilder`` makes its own.
+
+    ``headers`` is the headers twin of the same implementation; ``cors`` the app's ``CORSConfig`` (or the default
+    one); ``size_limit`` overrides the integration's; ``size_guard`` is what an oversize response becomes:
+    ``"answer"`` (gzip if it fits, else a 500), ``"raise"`` (``ResponseSizeExceededError`` through the exception
+    handlers, Powertools' ALB validation) or ``"off"`` (sent as is).
+    """
+
+    __slots__ = ("serializer", "cors", "headers", "size_limit", "size_guard")
+
+    def __init__(
+        self, serializer: Callable[[Any], str], cors: Any, headers: ModuleType, size_limit: Optional[int] = None
+    ) -> None:
+        self.serializer = serializer
+        self.cors = cors
+        self.headers = headers
+        self.size_limit = size_limit
+        self.size_guard = "answer"
+
+    def write(self, view: Any, response: Any, route: Any, integration: Any) -> Dict[str, Any]:
+        """The response dict for a ``Response``, finished with the route's settings."""
+        status = response.status_code
+        if type(status) is not int or not 100 <= status <= 599:
+            status = status_code(status, "Response.status_code")
+        body = response.body
+        if body is None and not integration.null_body:
+            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
+        elif not isinstance(body, (str, bytes)) and response.is_json():
+            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        response.base64_encoded = result["isBase64Encoded"]
+        return result
+
+    def write_result(self, view: Any, result: Any, status: int, route: Any, integration: Any) -> Dict[str, Any]:
+        """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
+        building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
+        body = self._serialize(result, route)
+        return self._finish(view, status, {"Content-Type": JSON}, None, body, None, route, integration)
+
+    def respond(
+        self,
+        view: Any,
+        status: int,
+        headers: Dict[str, Any],
+        cookies: List[str],
+        body: Optional[str],
+        is_base64: bool,
+        integration: Any,
+    ) -> Dict[str, Any]:
+        """The response dict in the integration's layout (``multi_value_layout`` when the request has
+        ``multiValueHeaders``: ALB), with a ``statusDescription`` where the integration has one."""
+        layout = integration.layout
+        if integration.multi_value_layout is not None and view._data.get("multiValueHeaders") is not None:
+            layout = integration.multi_value_layout
+        result: Dict[str, Any] = {"statusCode": status}
+        result.update(self.headers.serialize(headers, cookies, layout))
+        if integration.status_description:
+            result["statusDescription"] = status_line(status)
+        result["body"] = body
+        result["isBase64Encoded"] = is_base64
+        return result
+
+    def _serialize(self, value: Any, route: Any) -> str:
+        try:
+            return self.serializer(value)
+        except Exception as exc:
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+
+    def _finish(
+        self,
+        view: Any,
+        status: int,
+        headers: Dict[str, Any],
+        cookies: Optional[List[Any]],
+        body: Any,
+        compress: Optional[bool],
+        route: Any,
+        integration: Any,
+    ) -> Dict[str, Any]:
+        cors_headers_only = None
+        if route.cors:
+            origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
+            cors_headers = self.cors.headers_for(origin)
+            if cors_headers:
+                if origin is None and integration.cors_without_origin_in_headers_only:
+                    cors_headers_only = cors_headers
+                else:
+                    add_headers(headers, cors_headers)
+        if route.cache_control:
+            headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
+        if compress is None:
+            compress = route.compress
+        if compress:
+            # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
+            add_headers(headers, VARY_ACCEPT_ENCODING)
+            compress = accepts_gzip(accept_encoding(view))
+        text, is_base64, gzipped = encode_body(body, compress)
+        if gzipped:
+            headers["Content-Encoding"] = "gzip"
+        set_cookies = [str(cookie) for cookie in cookies] if cookies else []
+        result = self.respond(view, status, headers, set_cookies, text, is_base64, integration)
+        if cors_headers_only:
+            add_headers(result["headers"], cors_headers_only)
+        limit = self.size_limit or integration.response_limit
+        if size_bound(result) > limit and self.size_guard != "off":
+            return fit(self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit)
+        return result

@@ -19,6 +19,7 @@ tests.
 from __future__ import annotations
 
 from . import _layouts, events
+from ._body import status_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024
 #: An ALB target's response JSON may be at most 1 MB.
 ALB_RESPONSE_LIMIT = 1024 * 1024
 
-_STATUS_LINES: Dict[int, str] = {}  # status -> "200 OK", filled on the first response that needs one
 
 
 class Integration:
@@ -51,6 +51,10 @@ class Integration:
     response_limit = LAMBDA_RESPONSE_LIMIT
     #: header layout of the response (see ``apigw._layouts``)
     layout = _layouts.SINGLE_AND_MULTI
+    #: the layout instead when the request event has ``multiValueHeaders`` (ALB with multi-value headers on)
+    multi_value_layout: Optional[int] = None
+    #: True when the response carries a ``statusDescription`` (``"200 OK"``)
+    status_description = False
     #: False when a null body must be sent as ``""`` (ALB answers 502 to a null body)
     null_body = True
     #: True when CORS headers of a request without ``Origin`` go in the single-value ``headers`` map only
@@ -58,23 +62,6 @@ class Integration:
     #: Whether this integration's events carry ``requestContext.elb`` (True: ALB; False: REST), for the two whose
     #: views could read each other's events; None: another integration's event fails on a missing key anyway.
     expects_elb: Optional[bool] = None
-
-    def respond(
-        self,
-        headers_module: ModuleType,
-        event: BaseProxyEvent,
-        status: int,
-        headers: Mapping[str, Any],
-        cookies: List[str],
-        body: Optional[str],
-        is_base64: bool,
-    ) -> Dict[str, Any]:
-        """The response dict for this integration. ``headers_module`` is the app's headers twin (compiled or pure)."""
-        result: Dict[str, Any] = {"statusCode": status}
-        result.update(headers_module.serialize(headers, cookies, self.layout))
-        result["body"] = body
-        result["isBase64Encoded"] = is_base64
-        return result
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
@@ -358,29 +345,13 @@ class Alb(Integration):
     event_class = events.ALBEvent
     response_limit = ALB_RESPONSE_LIMIT
     layout = _layouts.SINGLE
+    # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
+    multi_value_layout = _layouts.MULTI
+    # COMPAT: Powertools sends no statusDescription; AWS documents it as required ("200 OK").
+    status_description = True
     null_body = False
     expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
 
-    def respond(
-        self,
-        headers_module: ModuleType,
-        event: BaseProxyEvent,
-        status: int,
-        headers: Mapping[str, Any],
-        cookies: List[str],
-        body: Optional[str],
-        is_base64: bool,
-    ) -> Dict[str, Any]:
-        # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
-        multi = event._data.get("multiValueHeaders") is not None
-        layout = _layouts.MULTI if multi else _layouts.SINGLE
-        result: Dict[str, Any] = {"statusCode": status}
-        result.update(headers_module.serialize(headers, cookies, layout))
-        # COMPAT: Powertools sends no statusDescription; AWS documents it as required ("200 OK").
-        result["statusDescription"] = status_line(status)
-        result["body"] = body
-        result["isBase64Encoded"] = is_base64
-        return result
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         if request.stage is not None:
@@ -443,23 +414,8 @@ class VpcLattice(Integration):
     resolver_name = "VPCLatticeResolver"
     event_class: type = events.VPCLatticeEvent
     layout = _layouts.SINGLE
+    status_description = True  # documented by AWS; Powertools leaves it out
 
-    def respond(
-        self,
-        headers_module: ModuleType,
-        event: BaseProxyEvent,
-        status: int,
-        headers: Mapping[str, Any],
-        cookies: List[str],
-        body: Optional[str],
-        is_base64: bool,
-    ) -> Dict[str, Any]:
-        result: Dict[str, Any] = {"statusCode": status}
-        result.update(headers_module.serialize(headers, cookies, self.layout))
-        result["statusDescription"] = status_line(status)  # documented by AWS; Powertools leaves it out
-        result["body"] = body
-        result["isBase64Encoded"] = is_base64
-        return result
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         if request.stage is not None:
@@ -570,18 +526,6 @@ def mismatch(integration: Integration, event: Mapping[str, Any]) -> bool:
         return False
     context = event.get("requestContext")
     return type(context) is dict and ("elb" in context) is not expects_elb and bool(context or not expects_elb)
-
-
-def status_line(status: int) -> str:
-    """``"200 OK"``: the status and its reason phrase (``statusDescription`` of ALB and VPC Lattice responses)."""
-    line = _STATUS_LINES.get(status)
-    if line is None:
-        if not _STATUS_LINES:
-            from http import HTTPStatus  # PERF: loaded on the first response that needs it, not at cold start
-
-            _STATUS_LINES.update((item.value, f"{item.value} {item.phrase}") for item in HTTPStatus)
-        line = _STATUS_LINES.get(status) or f"{status} Unknown"
-    return line
 
 
 def describe(event: Any) -> Tuple[Optional[Integration], str]:

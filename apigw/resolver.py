@@ -35,12 +35,12 @@ from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
 from .events import ALBEvent as ALBEventView
+from ._body import status_code as _status
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
     MethodNotAllowedError,
     NotFoundError,
-    ResponseSerializationError,
     ResponseSizeExceededError,
     ServiceError,
 )
@@ -526,7 +526,7 @@ class ApiGatewayResolver(BaseRouter):
         if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
             raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
         self._serializer = serializer or _impl.encoder.dumps
-        self._writer = _ResponseWriter(self._serializer, cors, response_size_limit)
+        self._writer = _impl.encoder.ResponseWriter(self._serializer, cors or _DEFAULT_CORS, _impl.headers, response_size_limit)
         self._method_not_allowed = bool(method_not_allowed)
         self._auto_head = bool(auto_head)
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
@@ -543,6 +543,7 @@ class ApiGatewayResolver(BaseRouter):
             f"apigw_context_{id(self)}", default=None
         )
         self._not_found_route = Route("*", "*", self._answer_not_found, self._cors_enabled, False, None)
+        self._not_found_body: Optional[str] = None
 
     # -- request state ----------------------------------------------------------------------------------------------
 
@@ -805,12 +806,13 @@ class ApiGatewayResolver(BaseRouter):
         """Route one Lambda event and return the response dict for the integration."""
         # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
         # per-event path, and every Python call on it shows in the benchmark.
-        if isinstance(event, BaseProxyEvent):
-            event = _unwrap_view(event)
+        if type(event) is not dict:  # PERF: the common case first; isinstance on an ABC costs a Python call
+            if isinstance(event, BaseProxyEvent):
+                event = _unwrap_view(event)
+            if not isinstance(event, dict):
+                raise self._invalid_event(event)
         if self._debug:
             print(self._serializer(event))
-        if type(event) is not dict and not isinstance(event, dict):
-            raise self._invalid_event(event)
         integration = self._integration
         view = self._event_class(event, self._json_body_deserializer)
         state = [view, context, None, _NO_PARAMS, None, True]
@@ -822,8 +824,7 @@ class ApiGatewayResolver(BaseRouter):
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
             try:
-                method = view.http_method.upper()
-                path = view.path
+                method, path = view._request_line()
             except InvalidEventError:
                 raise self._invalid_event(event) from None
             expects_elb = integration.expects_elb
@@ -1014,6 +1015,12 @@ class ApiGatewayResolver(BaseRouter):
     def _answer_not_found(self) -> Response[Any]:
         """The not-found route: a CORS pre-flight answer, a 405 (``method_not_allowed``), the app's ``not_found``
         handler, or a 404."""
+        if not self._cors_enabled and not self._method_not_allowed and not self._exception_handlers:
+            # PERF: the plain 404 (no pre-flight, no 405, no handler to ask): its body serialized once per app.
+            body = self._not_found_body
+            if body is None:
+                body = self._not_found_body = self._serializer({"statusCode": 404, "message": "Not found"})
+            return Response(404, content_types.APPLICATION_JSON, body)
         view = self.current_event
         method = view.http_method.upper()
         if self._cors_enabled and method == "OPTIONS":
@@ -1125,138 +1132,7 @@ class ApiGatewayResolver(BaseRouter):
         return Response(status, content_types.APPLICATION_JSON, result)
 
 _DEFAULT_CORS = CORSConfig()
-_JSON = content_types.APPLICATION_JSON
 _NO_PARAMS: Dict[str, str] = {}
-
-
-class _ResponseWriter:
-    """Turns a handler's result into the integration's response dict: the route's settings (CORS, cache control,
-    compression), the body encoding, the integration's layout and the size guard. One per app (it holds the app's
-    choices); ``ResponseBuilder`` makes its own."""
-
-    __slots__ = ("serializer", "cors", "headers", "encoder", "size_limit", "size_guard")
-
-    def __init__(
-        self,
-        serializer: Callable[[Any], str],
-        cors: Optional[CORSConfig],
-        size_limit: Optional[int] = None,
-    ) -> None:
-        self.serializer = serializer
-        self.cors = cors or _DEFAULT_CORS
-        # The implementation (compiled or pure) is bound once, when the app is built.
-        self.headers = _impl.headers
-        self.encoder = _impl.encoder
-        self.size_limit = size_limit
-        #: what an oversize response becomes: "answer" (gzip if it fits, else a 500), "raise" (ResponseSizeExceededError
-        #: through the exception handlers, Powertools' ALB validation), or "off" (sent as is: AWS answers 502)
-        self.size_guard = "answer"
-
-    def write(
-        self, view: BaseProxyEvent, response: Response[Any], route: Route, integration: Integration
-    ) -> Dict[str, Any]:
-        """The integration's response dict for ``response``, finished with the route's settings."""
-        status = response.status_code
-        if type(status) is not int or not 100 <= status <= 599:
-            status = _status(status, "Response.status_code")
-        body = response.body
-        if body is None and not integration.null_body:
-            body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
-        elif not isinstance(body, (str, bytes)) and response.is_json():
-            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
-        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
-        response.base64_encoded = result["isBase64Encoded"]
-        return result
-
-    def write_result(
-        self, view: BaseProxyEvent, result: Any, status: int, route: Route, integration: Integration
-    ) -> Dict[str, Any]:
-        """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
-        building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
-        body = self._serialize(result, route)
-        return self._finish(view, status, {"Content-Type": _JSON}, None, body, None, route, integration)
-
-    def _serialize(self, value: Any, route: Route) -> str:
-        try:
-            return self.serializer(value)
-        except Exception as exc:
-            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
-
-    def _finish(
-        self,
-        view: BaseProxyEvent,
-        status: int,
-        headers: Dict[str, Any],
-        cookies: Optional[List[Any]],
-        body: Any,
-        compress: Optional[bool],
-        route: Route,
-        integration: Integration,
-    ) -> Dict[str, Any]:
-        cors_headers_only = None
-        if route.cors:
-            origin = view.get_header_value("origin") or None  # an empty Origin is no Origin
-            cors_headers = self.cors.headers_for(origin)
-            if cors_headers:
-                if origin is None and integration.cors_without_origin_in_headers_only:
-                    cors_headers_only = cors_headers
-                else:
-                    _add_headers(headers, cors_headers)
-        if route.cache_control:
-            headers["Cache-Control"] = route.cache_control if status == 200 else "no-cache"
-        if compress is None:
-            compress = route.compress
-        if compress:
-            # The body depends on Accept-Encoding: shared caches must key on it, whichever way this one goes.
-            _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            compress = self.encoder.accepts_gzip(_accept_encoding(view))
-        text, is_base64, gzipped = self.encoder.encode_body(body, compress)
-        if gzipped:
-            headers["Content-Encoding"] = "gzip"
-        set_cookies = [str(cookie) for cookie in cookies] if cookies else []
-        result = integration.respond(self.headers, view, status, headers, set_cookies, text, is_base64)
-        if cors_headers_only:
-            _add_headers(result["headers"], cors_headers_only)
-        limit = self.size_limit or integration.response_limit
-        if self.encoder.size_bound(result) > limit and self.size_guard != "off":
-            return self._fit(view, body, headers, set_cookies, route, integration, result, limit)
-        return result
-
-    def _fit(
-        self,
-        view: BaseProxyEvent,
-        body: Any,
-        headers: Dict[str, Any],
-        cookies: List[str],
-        route: Route,
-        integration: Integration,
-        result: Dict[str, Any],
-        limit: int,
-    ) -> Dict[str, Any]:
-        """An oversize candidate: measured exactly; gzipped if that fits and the client takes it; else an error."""
-        size = _response_size(result)
-        if size <= limit:
-            return result
-        if self.size_guard == "raise":
-            raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        accepts = self.encoder.accepts_gzip(_accept_encoding(view))
-        if accepts and "Content-Encoding" not in headers and body:
-            data = body if isinstance(body, bytes) else body.encode("utf-8")
-            text, _, _ = self.encoder.encode_body(data, True)
-            headers = dict(headers, **{"Content-Encoding": "gzip"})
-            _add_headers(headers, _VARY_ACCEPT_ENCODING)
-            compressed = integration.respond(self.headers, view, result["statusCode"], headers, cookies, text, True)
-            if "headers" in result and "headers" in compressed:
-                for name, value in result["headers"].items():
-                    compressed["headers"].setdefault(name, value)
-            if _response_size(compressed) <= limit:
-                return compressed
-        error = ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
-        import logging  # PERF: only oversize responses pay for it (the Lambda runtime has it loaded anyway)
-
-        logging.getLogger("apigw").error("%s", error)
-        body = self.serializer({"statusCode": 500, "message": str(error)})
-        return integration.respond(self.headers, view, 500, {"Content-Type": _JSON}, [], body, False)
 
 
 class _NamedResolver(ApiGatewayResolver):
@@ -1384,7 +1260,6 @@ class ALBResolver(ApiGatewayResolver):
             self._writer.size_guard = "raise" if enable_response_size_validation else "off"
 
 
-_VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
 
 
@@ -1423,7 +1298,7 @@ class ResponseBuilder:
         self.route = route or _PLAIN_ROUTE
 
     def build(self, event: BaseProxyEvent, cors: Optional[CORSConfig] = None) -> Dict[str, Any]:
-        writer = _ResponseWriter(self.serializer, cors)
+        writer = _impl.encoder.ResponseWriter(self.serializer, cors or _DEFAULT_CORS, _impl.headers)
         return writer.write(event, self.response, self.route, _integration_of_view(event))
 
 
@@ -1593,9 +1468,6 @@ def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
     return event.raw_event
 
 
-def _accept_encoding(view: BaseProxyEvent) -> str:
-    """Every ``Accept-Encoding`` line as one comma-separated list (RFC 9110, 5.3); junk values are no encodings."""
-    return ", ".join(value for value in view.headers.get_all("accept-encoding") if isinstance(value, str))
 
 
 def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:
@@ -1612,19 +1484,6 @@ def _callable_name(func: Any) -> str:
     return f"{module}.{name}" if module and module != "__main__" else str(name)
 
 
-def _status(status: Any, where: str) -> int:
-    """An HTTP status as an int: ``201``, ``"201"`` and ``HTTPStatus.CREATED`` are 201; anything else is refused."""
-    if type(status) is int:
-        code = status
-    elif isinstance(status, int) and not isinstance(status, bool):
-        code = int(status)  # an IntEnum such as HTTPStatus
-    elif isinstance(status, str) and status.strip().isdigit():
-        code = int(status.strip())
-    else:
-        raise TypeError(f"{where}: an HTTP status is an int such as 200, not {status!r}")
-    if not 100 <= code <= 599:
-        raise ValueError(f"{where}: {code} is not an HTTP status (100-599)")
-    return code
 
 
 def _given(arguments: Dict[str, Any]) -> Dict[str, Any]:
@@ -1643,29 +1502,10 @@ def _http_status(code: Any, expected: str) -> Any:
         raise ValueError(f"'{code}' must be an integer representing {expected}.") from None
 
 
-def _response_size(result: Dict[str, Any]) -> int:
-    """Bytes of the response JSON as the Lambda runtime writes it: escaped ASCII before the python3.12 runtime,
-    UTF-8 from it on."""
-    import json
-
-    runtime = os.environ.get("AWS_EXECUTION_ENV", "")
-    version = runtime.rpartition("python3.")[2]
-    ensure_ascii = not (runtime.startswith("AWS_Lambda_python3.") and version.isdigit() and int(version) >= 12)
-    return len(json.dumps(result, ensure_ascii=ensure_ascii).encode("utf-8"))
 
 
-def _add_headers(headers: Dict[str, Any], extra: Dict[str, str]) -> None:
-    """Add headers to response headers; a ``Vary`` joins one the handler set."""
-    vary = headers.get("Vary")
-    headers.update(extra)
-    if vary and "Vary" in extra:
-        headers["Vary"] = _merge_vary(vary, extra["Vary"])
 
 
-def _merge_vary(existing: Any, extra: str) -> str:
-    existing_text = ", ".join(existing) if isinstance(existing, list) else str(existing)
-    names = [name.strip().lower() for name in existing_text.split(",")]
-    return existing_text if extra.lower() in names else f"{existing_text}, {extra}"
 
 
 def _drop_head_body(method: str, route: Route, response: Dict[str, Any]) -> None:
