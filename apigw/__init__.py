@@ -47,6 +47,7 @@ __version__ = "0.1.0"
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .depends import DependencyResolutionError, Depends
+    from .http_resolver import HttpResolver, HttpResolverLocal
     from .middlewares import BaseMiddlewareHandler, NextMiddleware
     from .request import Request
     from .resolver import ProxyEventType
@@ -66,6 +67,8 @@ _LAZY = {
     "Request": "request",
     "Depends": "depends",
     "DependencyResolutionError": "depends",
+    "HttpResolver": "http_resolver",
+    "HttpResolverLocal": "http_resolver",
     "BaseMiddlewareHandler": "middlewares",
     "NextMiddleware": "middlewares",
     "ProxyEventType": "resolver",
@@ -108,6 +111,8 @@ __all__ = [
     "DependencyResolutionError",
     "Depends",
     "ForbiddenError",
+    "HttpResolver",
+    "HttpResolverLocal",
     "IMPLEMENTATION",
     "InternalServerError",
     "LambdaFunctionUrlResolver",

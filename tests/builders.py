@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import quote
 
 from apigw.integrations import ALB, FUNCTION_URL, HTTP_API, REST_API, VPC_LATTICE, VPC_LATTICE_V2
 
@@ -132,3 +133,30 @@ def _keep_cookie_header(event: Dict[str, Any], headers: Optional[Dict[str, str]]
     for name, value in (headers or {}).items():
         if name.lower() == "cookie":
             event["headers"]["cookie"] = value
+
+
+def asgi_scope(
+    path: str = "/hello",
+    method: str = "GET",
+    query: bytes = b"",
+    headers: Optional[List[Tuple[bytes, bytes]]] = None,
+    **extra: Any,
+) -> Dict[str, Any]:
+    """An ASGI ``http`` connection scope as uvicorn hands it to an application: ``path`` percent-decoded, ``query``
+    the raw query string bytes, ``headers`` ``(name, value)`` byte pairs with lowercase names."""
+    scope: Dict[str, Any] = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "scheme": "http",
+        "method": method,
+        "path": path,
+        "raw_path": quote(path).encode("ascii"),
+        "query_string": query,
+        "root_path": "",
+        "headers": list(headers or []),
+        "client": ("127.0.0.1", 54321),
+        "server": ("127.0.0.1", 8000),
+    }
+    scope.update(extra)
+    return scope

@@ -7,7 +7,18 @@ import textwrap
 
 import pytest
 
-OPTIONAL = ["pydantic", "apigw.openapi", "apigw.request", "apigw.depends", "apigw._injection", "inspect"]
+OPTIONAL = [
+    "pydantic",
+    "apigw.openapi",
+    "apigw.request",
+    "apigw.depends",
+    "apigw._injection",
+    "inspect",
+    "apigw.http_resolver",
+    "apigw._async",
+    "apigw._wire",
+    "asyncio",
+]
 
 
 def modules_after(code: str) -> dict:
@@ -86,3 +97,26 @@ def test_validation_loads_pydantic_but_the_schema_machinery_only_when_the_docume
     loaded = modules_after(code)
 
     assert loaded["pydantic"] and loaded["apigw.openapi"]
+
+
+@pytest.mark.once
+def test_http_resolver_local_resolving_lambda_events_loads_neither_asyncio_nor_the_event_builders():
+    loaded = modules_after(
+        """
+        import apigw, sys
+
+        assert "apigw.http_resolver" not in sys.modules  # import apigw does not load it
+        from apigw import HttpResolverLocal
+
+        app = HttpResolverLocal()
+
+        @app.get("/hello")
+        def hello():
+            return {"hello": "world"}
+
+        assert app.resolve({"path": "/hello", "httpMethod": "GET"}, None)["statusCode"] == 200
+        """
+    )
+
+    assert loaded["apigw.http_resolver"]
+    assert not any(loaded[name] for name in ("asyncio", "apigw._async", "apigw._wire", "inspect")), loaded

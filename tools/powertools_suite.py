@@ -52,6 +52,7 @@ IMPORT_MAP: dict[str, str] = {
     "aws_lambda_powertools.event_handler.content_types": "apigw.content_types",
     "aws_lambda_powertools.event_handler.request": "apigw.request",
     "aws_lambda_powertools.event_handler.depends": "apigw.depends",
+    "aws_lambda_powertools.event_handler.http_resolver": "apigw.http_resolver",
     "aws_lambda_powertools.event_handler.vpc_lattice": "apigw",
     "aws_lambda_powertools.event_handler.lambda_function_url": "apigw",
     "aws_lambda_powertools.event_handler.openapi": "apigw.openapi",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from apigw import (
     ALBResolver,
     APIGatewayHttpResolver,
     APIGatewayRestResolver,
     BaseMiddlewareHandler,
     CORSConfig,
+    HttpResolverLocal,
     NextMiddleware,
     Response,
     Router,
@@ -79,3 +82,15 @@ target: str | None = alb.current_event.request_context.elb_target_group_arn  # a
 
 def lambda_handler(event: dict[str, object], context: object) -> dict[str, object]:
     return app.resolve(event, context)
+
+
+local = HttpResolverLocal(cors=CORSConfig(allow_origin="*"))
+
+
+@local.get("/items/<item_id>")
+async def get_item(item_id: str) -> dict[str, str]:
+    return {"id": item_id, "path": local.current_event.path}  # a REST view
+
+
+async def serve(scope: dict[str, object], receive: Any, send: Any) -> None:
+    await local(scope, receive, send)  # the ASGI application
