@@ -143,8 +143,13 @@ class ResponseWriter:
         body = response.body
         if body is None and not integration.null_body:
             body = ""  # ALB turns a null body into a 502; COMPAT: blanked before serializing, as Powertools
-        elif not isinstance(body, (str, bytes)) and response.is_json():
-            body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+        elif not isinstance(body, (str, bytes, bytearray, memoryview)):
+            if response.is_json():
+                body = self._serialize(body, route)  # a JSON None is "null", as Powertools sends it
+            elif "Content-Type" not in response.headers and body is not None:
+                # A dict or list body with no content type can only mean JSON (Powertools sends it unserialized).
+                body = self._serialize(body, route)
+                response.headers["Content-Type"] = JSON
         result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
         response.base64_encoded = result["isBase64Encoded"]
         return result

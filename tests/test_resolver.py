@@ -789,3 +789,14 @@ def test_alb_decode_query_parameters_decodes_names_and_values(decode, expected):
     response = app(alb_event("/q", queryStringParameters={"q": "a%20b%2Fc"}), None)
 
     assert json.loads(response["body"]) == {"q": [expected]}  # resolved parameters are lists, as in Powertools
+
+
+def test_a_dict_body_without_a_content_type_is_sent_as_json():
+    app = APIGatewayRestResolver()
+    app.get("/deny")(lambda: Response(status_code=401, body={"message": "no"}))
+
+    response = app(rest_event("/deny"), None)
+
+    assert response["statusCode"] == 401
+    assert response["headers"]["Content-Type"] == "application/json"
+    assert json.loads(response["body"]) == {"message": "no"}
