@@ -2,7 +2,7 @@
 """Request header lookup and response header serialization, compiled twin of ``_headers_py.py`` (same functions,
 same behaviour; the pure twin documents the contract)."""
 
-from ._layouts import JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
+from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
 from .exceptions import InvalidResponseHeaderError
 
 cdef object _MISSING = object()
@@ -75,7 +75,7 @@ cpdef dict serialize(object headers, list cookies, int layout):
     cdef list set_cookies, values
     for cookie in cookies:
         _check(u"Set-Cookie", cookie)
-    if layout == JOINED_WITH_COOKIES or layout == SINGLE:
+    if layout == JOINED_WITH_COOKIES or layout == SINGLE or layout == JOINED_COOKIES_IN_MULTI:
         single = {}
         set_cookies = list(cookies)
         for key, value in headers.items():
@@ -91,6 +91,8 @@ cpdef dict serialize(object headers, list cookies, int layout):
                 single[key] = u", ".join(_as_checked_list(key, value))
         if layout == JOINED_WITH_COOKIES:
             return {"headers": single, "cookies": set_cookies}
+        if layout == JOINED_COOKIES_IN_MULTI:
+            return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}} if set_cookies else {"headers": single}
         if set_cookies:
             # NOTE: the rare many-cookie path is shared with the pure twin, imported only when it is taken.
             from ._headers_py import _set_cookie_spellings

@@ -20,6 +20,8 @@ of that layout:
   ``set-cookie``, ``SET-COOKIE``, ...) because header names are case-insensitive for clients while the ``headers``
   dict needs distinct keys. Nothing is dropped.
 - ``MULTI`` (ALB with multi-value headers): everything in ``multiValueHeaders``.
+- ``JOINED_COOKIES_IN_MULTI`` (``HttpResolverLocal``): ``headers`` as ``JOINED_WITH_COOKIES`` has them, and the
+  cookies as ``Set-Cookie`` values of ``multiValueHeaders``, which a REST API accepts.
 
 APPSEC: a CR, LF or NUL in a header name, a value or a cookie would let response data add headers (header
 injection); ``serialize`` refuses it with ``InvalidResponseHeaderError`` naming the header.
@@ -34,9 +36,18 @@ from .exceptions import InvalidResponseHeaderError
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping, Optional
 
-__all__ = ["JOINED_WITH_COOKIES", "MULTI", "SINGLE", "SINGLE_AND_MULTI", "get_header", "get_header_values", "serialize"]
+__all__ = [
+    "JOINED_COOKIES_IN_MULTI",
+    "JOINED_WITH_COOKIES",
+    "MULTI",
+    "SINGLE",
+    "SINGLE_AND_MULTI",
+    "get_header",
+    "get_header_values",
+    "serialize",
+]
 
-from ._layouts import JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
+from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
 
 _SET_COOKIE = "set-cookie"
 
@@ -121,7 +132,7 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
     """
     for cookie in cookies:
         _check("Set-Cookie", cookie)
-    if layout == JOINED_WITH_COOKIES or layout == SINGLE:
+    if layout == JOINED_WITH_COOKIES or layout == SINGLE or layout == JOINED_COOKIES_IN_MULTI:
         single: Dict[str, str] = {}
         set_cookies = list(cookies)
         for key, value in headers.items():
@@ -137,6 +148,8 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
                 single[key] = ", ".join(_as_checked_list(key, value))
         if layout == JOINED_WITH_COOKIES:
             return {"headers": single, "cookies": set_cookies}
+        if layout == JOINED_COOKIES_IN_MULTI:
+            return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}} if set_cookies else {"headers": single}
         if set_cookies:
             for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
                 single[spelling] = cookie

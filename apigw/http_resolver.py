@@ -86,6 +86,8 @@ class LocalHttp(RestApi):
     maps, so the answer is a legal REST response too.
     """
 
+    layout = _layouts.JOINED_COOKIES_IN_MULTI
+
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         from urllib.parse import unquote_plus
 
@@ -108,26 +110,6 @@ class LocalHttp(RestApi):
         event["queryStringParameters"] = {name: values[-1] for name, values in query.items()} or None
         event["multiValueQueryStringParameters"] = query or None
         return event
-
-    def respond(
-        self,
-        headers_module: ModuleType,
-        event: BaseProxyEvent,
-        status: int,
-        headers: Mapping[str, Any],
-        cookies: List[str],
-        body: Optional[str],
-        is_base64: bool,
-    ) -> Dict[str, Any]:
-        # COMPAT: Powertools' HttpResolverLocal joins a header's values in `headers`. It sends cookies in a `cookies`
-        # key, which a REST API refuses (502): here they are Set-Cookie values of `multiValueHeaders`.
-        fields = headers_module.serialize(headers, cookies, _layouts.JOINED_WITH_COOKIES)
-        result: Dict[str, Any] = {"statusCode": status, "headers": fields["headers"]}
-        if fields["cookies"]:
-            result["multiValueHeaders"] = {"Set-Cookie": fields["cookies"]}
-        result["body"] = body
-        result["isBase64Encoded"] = is_base64
-        return result
 
     def __repr__(self) -> str:
         return f"<integration {self.name} (HttpResolverLocal): {self.title}>"

@@ -375,7 +375,7 @@ def test_compiled_get_header_values_returns_what_pure_get_header_values_returns(
     assert type(got) is list and got == expected
 
 
-LAYOUT_NAMES = ("SINGLE_AND_MULTI", "JOINED_WITH_COOKIES", "SINGLE", "MULTI")
+LAYOUT_NAMES = ("SINGLE_AND_MULTI", "JOINED_WITH_COOKIES", "SINGLE", "MULTI", "JOINED_COOKIES_IN_MULTI")
 LAYOUTS = [getattr(_headers_py, name) for name in LAYOUT_NAMES]
 
 
