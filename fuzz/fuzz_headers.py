@@ -31,7 +31,13 @@ with atheris.instrument_imports(include=["apigw._headers_py", "apigw._layouts", 
 
 warnings.simplefilter("ignore")  # str(b"...") under -b, and such: warnings are not outcomes
 
-LAYOUTS = [_headers_py.SINGLE_AND_MULTI, _headers_py.JOINED_WITH_COOKIES, _headers_py.SINGLE, _headers_py.MULTI]
+LAYOUTS = [
+    _headers_py.SINGLE_AND_MULTI,
+    _headers_py.JOINED_WITH_COOKIES,
+    _headers_py.SINGLE,
+    _headers_py.MULTI,
+    _headers_py.JOINED_COOKIES_IN_MULTI,
+]
 NAMES = [
     "Content-Type", "content-type", "X-Id", "Accept", "Set-Cookie", "set-cookie", "SET-COOKIE", "Set-Coo\u212aie",
     "Accept-Encoding", "İd", "i̇d", "ß", "SS", "", " ", "x-other",
