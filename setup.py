@@ -107,7 +107,9 @@ def _extensions() -> list:
         _warn_fallback(f"Cython is not installed: {exc}")
         return []
     # Installed size is a product feature (Lambda layers, cold starts): no debug info, stripped symbols on Linux.
-    flags = {"extra_compile_args": ["-O2", "-g0"], "extra_link_args": ["-s"]} if sys.platform.startswith("linux") else {}
+    flags = (
+        {"extra_compile_args": ["-O2", "-g0"], "extra_link_args": ["-s"]} if sys.platform.startswith("linux") else {}
+    )
     extensions = [Extension(f"apigw.{name}", [f"apigw/{name}.pyx"], **flags) for name in COMPILED_MODULES]
     return cythonize(
         extensions,

@@ -31,8 +31,8 @@ from .exceptions import (
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,
-    APIGatewayRestResolver,
     ApiGatewayResolver,
+    APIGatewayRestResolver,
     BaseRouter,
     LambdaFunctionUrlResolver,
     ResponseBuilder,

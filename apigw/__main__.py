@@ -1,4 +1,4 @@
-"""``python -m apigw``: the dev tools' command line (``serve``, ``routes``, ``event``, ``invoke``; see ``apigw.cli``)."""
+"""``python -m apigw``: the dev tools' command line (``serve``, ``routes``, ``event``, ``invoke``: ``apigw.cli``)."""
 
 import sys
 

@@ -12,8 +12,18 @@
 
 from __future__ import annotations
 
-from ._body import JSON, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, dumps, fit, gzip_compress
-from ._body import quality_above_zero, status_code, status_line
+from ._body import (
+    JSON,
+    VARY_ACCEPT_ENCODING,
+    accept_encoding,
+    add_headers,
+    dumps,
+    fit,
+    gzip_compress,
+    quality_above_zero,
+    status_code,
+    status_line,
+)
 from .exceptions import ResponseSerializationError
 
 TYPE_CHECKING = False
@@ -150,7 +160,9 @@ class ResponseWriter:
                 # A dict or list body with no content type can only mean JSON (Powertools sends it unserialized).
                 body = self._serialize(body, route)
                 response.headers["Content-Type"] = JSON
-        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        result = self._finish(
+            view, status, response.headers, response.cookies, body, response.compress, route, integration
+        )
         response.base64_encoded = result["isBase64Encoded"]
         return result
 
@@ -226,5 +238,7 @@ class ResponseWriter:
             add_headers(result["headers"], cors_headers_only)
         limit = self.size_limit or integration.response_limit
         if size_bound(result) > limit and self.size_guard != "off":
-            return fit(self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit)
+            return fit(
+                self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit
+            )
         return result

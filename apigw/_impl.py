@@ -17,10 +17,20 @@ import importlib
 import os
 import warnings
 from types import ModuleType
+
 TYPE_CHECKING = False
 
 
-__all__ = ["IMPLEMENTATION", "NO_EXTENSIONS", "REQUIRE_EXTENSIONS", "build_mode", "encoder", "headers", "load", "matcher"]
+__all__ = [
+    "IMPLEMENTATION",
+    "NO_EXTENSIONS",
+    "REQUIRE_EXTENSIONS",
+    "build_mode",
+    "encoder",
+    "headers",
+    "load",
+    "matcher",
+]
 
 
 def _flag(name: str) -> bool:
@@ -48,7 +58,8 @@ def load(name: str) -> tuple[ModuleType, ModuleType, ModuleType]:
         raise ValueError(f"unknown apigw implementation {name!r} (expected 'cython' or 'python')")
     # import_module, not "from . import": its error says "No module named 'apigw._matcher_c'", which is the truth.
     matcher, headers, encoder = (
-        importlib.import_module(f"{__package__}._{module}{suffixes[name]}") for module in ("matcher", "headers", "encoder")
+        importlib.import_module(f"{__package__}._{module}{suffixes[name]}")
+        for module in ("matcher", "headers", "encoder")
     )
     return matcher, headers, encoder
 

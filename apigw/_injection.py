@@ -58,9 +58,7 @@ class Signature:
 
     __slots__ = ("params", "return_annotation", "var_keyword", "is_async")
 
-    def __init__(
-        self, params: List[HandlerParam], return_annotation: Any, var_keyword: bool, is_async: bool
-    ) -> None:
+    def __init__(self, params: List[HandlerParam], return_annotation: Any, var_keyword: bool, is_async: bool) -> None:
         self.params = params
         self.return_annotation = return_annotation
         self.var_keyword = var_keyword
@@ -177,9 +175,7 @@ class Dependency:
         self.sub: Tuple[Dependency, ...] = sub
 
 
-def dependency_tree(
-    params: Sequence[HandlerParam], where: str, stack: Tuple[Any, ...] = ()
-) -> Tuple[Dependency, ...]:
+def dependency_tree(params: Sequence[HandlerParam], where: str, stack: Tuple[Any, ...] = ()) -> Tuple[Dependency, ...]:
     """The ``Depends()`` parameters among ``params``, each with its own dependencies, checked now: a dependency's
     parameter apigw cannot provide is refused here rather than failing on every request."""
     nodes = []
@@ -381,4 +377,3 @@ def chain_middlewares(
     first = getattr(route.invoke, "async_first_middleware" if asynchronous else "first_middleware", None)
     prepared = [prepare_middleware(middleware) for middleware in middlewares]
     return [first, *prepared] if first is not None else prepared
-

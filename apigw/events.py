@@ -25,6 +25,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
+
+from . import _impl
+from .exceptions import InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import (
@@ -54,9 +58,6 @@ else:
     _T = None
     _AnyMapping = _StrMapping = Mapping
     _AnyDict = dict
-
-from . import _impl
-from .exceptions import InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
 
 __all__ = [
     "DictWrapper",
@@ -98,6 +99,7 @@ class _Missing:
 
 
 _MISSING: Any = _Missing()
+
 
 def _mapping(value: Any) -> Optional[Mapping[str, Any]]:
     """``value`` if it is a mapping, else ``None`` (a ``null`` field, or junk in a hand-written event)."""

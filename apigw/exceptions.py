@@ -125,7 +125,9 @@ else:
         if name == "InvalidBase64BodyError":
             import binascii
 
-            cls = type(name, (BadRequestError, binascii.Error), {"__doc__": _INVALID_BASE64_DOC, "__module__": __name__})
+            cls = type(
+                name, (BadRequestError, binascii.Error), {"__doc__": _INVALID_BASE64_DOC, "__module__": __name__}
+            )
             globals()[name] = cls
             return cls
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -195,7 +197,8 @@ class ResponseSizeExceededError(Exception):
         self.max_size = max_size
         where = ""
         if route is not None:
-            where = f" of {getattr(route, 'method', '')} {getattr(route, 'rule', '')} ({getattr(route, 'handler_name', route)})"
+            method, rule = getattr(route, "method", ""), getattr(route, "rule", "")
+            where = f" of {method} {rule} ({getattr(route, 'handler_name', route)})"
         limit_of = f" {getattr(integration, 'title', '')}'s" if integration is not None else ""
         super().__init__(
             f"the response{where} is {actual_size} bytes, over the{limit_of} {max_size}-byte limit; return less "

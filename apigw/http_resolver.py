@@ -43,10 +43,10 @@ from .resolver import _NamedResolver
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
-    from typing import Any, Awaitable, Callable, Dict, List, Mapping, MutableMapping, Optional, Tuple, Union
+    from typing import Any, Awaitable, Callable, Dict, List, MutableMapping, Optional, Tuple, Union
 
     from ._wire import HttpRequest
-    from .events import APIGatewayProxyEvent, BaseProxyEvent
+    from .events import APIGatewayProxyEvent
 
     Scope = MutableMapping[str, Any]
     Message = MutableMapping[str, Any]

@@ -19,7 +19,6 @@ tests.
 from __future__ import annotations
 
 from . import _layouts, events
-from ._body import status_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,13 +26,11 @@ if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
     from ._wire import CookiesInput, HeadersInput, HttpRequest, QueryInput
-    from .events import BaseProxyEvent
 
 #: Lambda's synchronous response payload limit: 6 MB of response JSON. API Gateway's own 10 MB is never reached.
 LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024
 #: An ALB target's response JSON may be at most 1 MB.
 ALB_RESPONSE_LIMIT = 1024 * 1024
-
 
 
 class Integration:
@@ -352,7 +349,6 @@ class Alb(Integration):
     null_body = False
     expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
 
-
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         if request.stage is not None:
             raise ValueError(f"an ALB has no stages (stage {request.stage!r})")
@@ -415,7 +411,6 @@ class VpcLattice(Integration):
     event_class: type = events.VPCLatticeEvent
     layout = _layouts.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
-
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         if request.stage is not None:

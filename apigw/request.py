@@ -27,9 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Request"]
 
-_NOT_RESOLVING = (
-    "app.request is only available after route resolution. Use it inside middleware or a route handler."
-)
+_NOT_RESOLVING = "app.request is only available after route resolution. Use it inside middleware or a route handler."
 
 
 class RequestHeaders(dict):  # type: ignore[type-arg]

@@ -34,8 +34,8 @@ from _contextvars import ContextVar  # PERF: the C module itself, without contex
 from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
-from .events import ALBEvent as ALBEventView
 from ._body import status_code as _status
+from .events import ALBEvent as ALBEventView
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
@@ -104,7 +104,9 @@ _PROXY_EVENT_TYPES = (
     "VPCLatticeEvent",
     "VPCLatticeEventV2",
 )
-_PROXY_EVENT_TYPE_DOC = "Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."
+_PROXY_EVENT_TYPE_DOC = (
+    "Which integration's event format an ``ApiGatewayResolver`` reads and writes (the view class's name)."
+)
 
 if TYPE_CHECKING:
 
@@ -353,43 +355,73 @@ class BaseRouter:
     # PERF/COMPAT: the method decorators take the first keywords positionally (as Powertools' do) and pass the rest
     # on; route() checks every keyword.
     def get(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``GET rule`` (see ``route``)."""
         return self.route(rule, "GET", cors, compress, cache_control, *args, **kwargs)
 
     def post(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``POST rule`` (see ``route``)."""
         return self.route(rule, "POST", cors, compress, cache_control, *args, **kwargs)
 
     def put(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``PUT rule`` (see ``route``)."""
         return self.route(rule, "PUT", cors, compress, cache_control, *args, **kwargs)
 
     def delete(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``DELETE rule`` (see ``route``)."""
         return self.route(rule, "DELETE", cors, compress, cache_control, *args, **kwargs)
 
     def patch(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``PATCH rule`` (see ``route``)."""
         return self.route(rule, "PATCH", cors, compress, cache_control, *args, **kwargs)
 
     def head(
-        self, rule: str, cors: Optional[bool] = None, compress: bool = False, cache_control: Optional[str] = None,
-        *args: Any, **kwargs: Any,
+        self,
+        rule: str,
+        cors: Optional[bool] = None,
+        compress: bool = False,
+        cache_control: Optional[str] = None,
+        *args: Any,
+        **kwargs: Any,
     ) -> Callable[[AnyCallable], AnyCallable]:
         """Register the decorated function for ``HEAD rule`` (see ``route``)."""
         return self.route(rule, "HEAD", cors, compress, cache_control, *args, **kwargs)
@@ -400,7 +432,9 @@ class BaseRouter:
             raise TypeError("use() takes a list of middlewares: use(middlewares=[my_middleware])")
         for middleware in middlewares:
             if not callable(middleware):
-                raise TypeError(f"a middleware must be callable as middleware(app, next_middleware), not {middleware!r}")
+                raise TypeError(
+                    f"a middleware must be callable as middleware(app, next_middleware), not {middleware!r}"
+                )
         self._middlewares.extend(middlewares)
         self._middlewares_changed()
 
@@ -518,15 +552,20 @@ class ApiGatewayResolver(BaseRouter):
             raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
         self._enable_validation = bool(enable_validation)
         self._response_validation_error_http_code = (
-            None if response_validation_error_http_code is None
+            None
+            if response_validation_error_http_code is None
             else _http_status(response_validation_error_http_code, "an HTTP status code")
         )
         #: the OpenAPI document's settings (``configure_openapi``); ``apigw.openapi.config.OpenAPIConfig``
         self.openapi_config: Any = None
         if response_size_limit is not None and (not isinstance(response_size_limit, int) or response_size_limit < 1024):
-            raise ValueError(f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}")
+            raise ValueError(
+                f"response_size_limit must be a number of bytes (at least 1024), not {response_size_limit!r}"
+            )
         self._serializer = serializer or _impl.encoder.dumps
-        self._writer = _impl.encoder.ResponseWriter(self._serializer, cors or _DEFAULT_CORS, _impl.headers, response_size_limit)
+        self._writer = _impl.encoder.ResponseWriter(
+            self._serializer, cors or _DEFAULT_CORS, _impl.headers, response_size_limit
+        )
         self._method_not_allowed = bool(method_not_allowed)
         self._auto_head = bool(auto_head)
         self._matcher = _impl.matcher.Matcher(ignore_trailing_slash=self._ignore_trailing_slash)
@@ -673,7 +712,9 @@ class ApiGatewayResolver(BaseRouter):
         the order ``use`` and ``include_router`` were called. A router may be included in several apps: during a
         request, ``router.current_event`` and friends are those of the app resolving it."""
         if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
-            raise ValueError(f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}")
+            raise ValueError(
+                f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}"
+            )
         if router._pending_context:
             self.context.update(router._pending_context)
         router._included_by(self)
@@ -861,7 +902,9 @@ class ApiGatewayResolver(BaseRouter):
                 if type(result) is dict or type(result) is list:
                     response = self._writer.write_result(view, result, route.status_code, route, integration)
                 else:
-                    response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
+                    response = self._writer.write(
+                        view, self._to_response(result, route.status_code), route, integration
+                    )
             except Exception as exc:
                 response = self._write_error(view, exc, route, integration)
         finally:
@@ -955,7 +998,9 @@ class ApiGatewayResolver(BaseRouter):
             _add_route_context(pending, state)
         return route, params
 
-    def _write_error(self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration) -> Dict[str, Any]:
+    def _write_error(
+        self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration
+    ) -> Dict[str, Any]:
         """The error response for ``exc``. If writing it fails in turn (an exception handler's response too large,
         or with a bad header), that second error gets one turn through the exception handlers; a third propagates."""
         response = self._handle_exception(exc)
@@ -975,7 +1020,8 @@ class ApiGatewayResolver(BaseRouter):
         if found is not None and found.family() != mine.family():
             return InvalidEventError(
                 f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
-                f"use {found.resolver_name} (or ApiGatewayResolver(proxy_type=ProxyEventType.{found.event_class.__name__}))"
+                f"use {found.resolver_name} "
+                f"(or ApiGatewayResolver(proxy_type=ProxyEventType.{found.event_class.__name__}))"
             )
         try:  # same integration, or none known: the view says which key is missing
             view = mine.event_class(event)
@@ -1130,6 +1176,7 @@ class ApiGatewayResolver(BaseRouter):
             if type(status) is not int or not 100 <= status <= 599:
                 status = _status(status, "a (body, status) result")
         return Response(status, content_types.APPLICATION_JSON, result)
+
 
 _DEFAULT_CORS = CORSConfig()
 _NO_PARAMS: Dict[str, str] = {}
@@ -1366,8 +1413,8 @@ def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
         rule = _BRACES.sub(lambda found: f"(?P<{found[1]}>.+)" if found[2] else f"<{found[1]}>", rule)
     if not rule.startswith("/") and not _rules.is_regex(rule):
         raise ValueError(
-            f"route rule {rule!r} (registered by {_callable_name(func)}) does not start with '/': a request path always "
-            f"does, so it could never match. Did you mean {'/' + rule!r}?"
+            f"route rule {rule!r} (registered by {_callable_name(func)}) does not start with '/': a request path "
+            f"always does, so it could never match. Did you mean {'/' + rule!r}?"
         )
     return rule
 
@@ -1468,8 +1515,6 @@ def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:
     return event.raw_event
 
 
-
-
 def _add_route_context(context: Dict[str, Any], state: List[Any]) -> None:
     """COMPAT: what Powertools keeps in ``app.context`` during a request: the matched ``_route`` (``None`` for a
     miss), the ``_path`` it matched and the ``_route_args``."""
@@ -1482,8 +1527,6 @@ def _callable_name(func: Any) -> str:
     name = getattr(func, "__qualname__", None) or getattr(type(func), "__qualname__", repr(func))
     module = getattr(func, "__module__", None)
     return f"{module}.{name}" if module and module != "__main__" else str(name)
-
-
 
 
 def _given(arguments: Dict[str, Any]) -> Dict[str, Any]:
@@ -1500,12 +1543,6 @@ def _http_status(code: Any, expected: str) -> Any:
     except ValueError:
         # COMPAT: Powertools' message, word for word.
         raise ValueError(f"'{code}' must be an integer representing {expected}.") from None
-
-
-
-
-
-
 
 
 def _drop_head_body(method: str, route: Route, response: Dict[str, Any]) -> None:

@@ -9,9 +9,7 @@ from . import content_types
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
-    from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
-
-    from typing import Generic, TypeVar
+    from typing import Any, Dict, Generic, List, Mapping, Optional, Sequence, TypeVar, Union
 
     HeaderValue = Union[str, List[str]]
     _BodyT = TypeVar("_BodyT")
@@ -212,9 +210,12 @@ class Cookie:
     ) -> None:
         if not name or any(ch in _COOKIE_NAME_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127 for ch in name):
             raise ValueError(f"invalid cookie name {name!r}: it must be a non-empty HTTP token")
-        for part_name, part in (("value", value), ("path", path), ("domain", domain), *(
-            ("custom attribute", attribute) for attribute in custom_attributes or ()
-        )):
+        for part_name, part in (
+            ("value", value),
+            ("path", path),
+            ("domain", domain),
+            *(("custom attribute", attribute) for attribute in custom_attributes or ()),
+        ):
             if any(ch in _COOKIE_PART_FORBIDDEN for ch in str(part)):
                 raise ValueError(f"invalid cookie {part_name} {part!r}: ';' and line breaks are not allowed")
         self.name = name

@@ -58,14 +58,16 @@ FORMATS = {  # integration -> (sample event, resolver class name in apigw and in
     "URL": ("function-url.json", "LambdaFunctionUrlResolver"),
 }
 HELLO = {"message": "hello universe"}
-REPORT = {"items": [{"id": i, "name": f"item number {i}", "price": "19.99", "tags": ["new", "sale"]}
-                    for i in range(28)]}  # ~2 KB of JSON
+REPORT = {
+    "items": [{"id": i, "name": f"item number {i}", "price": "19.99", "tags": ["new", "sale"]} for i in range(28)]
+}  # ~2 KB of JSON
 BATCH_NS = 30_000_000
 
 Route = Tuple[str, str, Callable[..., Any], bool]  # method, rule, handler, compress
 
 
 # -- routes, events and the floor --------------------------------------------------------------------------------
+
 
 def route_rules(count: int) -> List[str]:
     """``count`` rules, static ``/static/r{i}`` and dynamic ``/dyn/r{i}/<id>`` interleaved; counting back from the
@@ -85,8 +87,10 @@ def app_routes(count: int) -> List[Route]:
     def dynamic(i):
         return lambda id: {"route": i, "id": id}
 
-    return [("GET", rule, dynamic(n // 2) if "<" in rule else static(n // 2), False)
-            for n, rule in enumerate(route_rules(count))]
+    return [
+        ("GET", rule, dynamic(n // 2) if "<" in rule else static(n // 2), False)
+        for n, rule in enumerate(route_rules(count))
+    ]
 
 
 HELLO_ROUTES: List[Route] = [("GET", "/hello", lambda: HELLO, False)]
@@ -116,8 +120,11 @@ def make_floor(routes: List[Route], fmt: str) -> Callable[[Dict[str, Any], Any],
     encode = json.JSONEncoder(separators=(",", ":")).encode  # PERF: built once, as a careful developer would
 
     def handler(event, context):
-        method, path = (event["requestContext"]["http"]["method"], event["rawPath"]) if v2 else \
-            (event["httpMethod"], event["path"])
+        method, path = (
+            (event["requestContext"]["http"]["method"], event["rawPath"])
+            if v2
+            else (event["httpMethod"], event["path"])
+        )
         hit, kwargs = static.get((method, path)), {}
         if hit is None:
             parts = path.split("/")
@@ -127,7 +134,11 @@ def make_floor(routes: List[Route], fmt: str) -> Callable[[Dict[str, Any], Any],
         status, body = (200, hit[0](**kwargs)) if hit else (404, {"statusCode": 404, "message": "Not found"})
         text, b64, headers = encode(body), False, {"Content-Type": "application/json"}
         event_headers = event.get("headers") or {}
-        if hit and hit[2] and "gzip" in (event_headers.get("Accept-Encoding") or event_headers.get("accept-encoding") or ""):
+        if (
+            hit
+            and hit[2]
+            and "gzip" in (event_headers.get("Accept-Encoding") or event_headers.get("accept-encoding") or "")
+        ):
             text, b64 = base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode(), True
             headers["Content-Encoding"] = "gzip"
         response = {"statusCode": status, "headers": headers, "body": text, "isBase64Encoded": b64}
@@ -143,6 +154,7 @@ def make_floor(routes: List[Route], fmt: str) -> Callable[[Dict[str, Any], Any],
 
 
 # -- contenders ---------------------------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def implementation(name: str):
@@ -187,15 +199,25 @@ def workloads() -> List[Workload]:
     not_found = {"statusCode": 404, "message": "Not found"}
     rows = [Workload(f"1 static /hello, {fmt}", fmt, HELLO_ROUTES, "/hello", 200, HELLO) for fmt in FORMATS]
     rows += [
-        Workload("2 100 routes, last dynamic", "REST", hundred, "/dyn/r49/12345/items", 200, {"route": 49, "id": "12345"}),
+        Workload(
+            "2 100 routes, last dynamic", "REST", hundred, "/dyn/r49/12345/items", 200, {"route": 49, "id": "12345"}
+        ),
         Workload("2 100 routes, last static", "REST", hundred, "/static/r49", 200, {"route": 49}),
         Workload("3 100 routes, 404", "REST", hundred, "/dyn/r49/12345/unknown", 404, not_found),
         Workload("4 gzip ~2 KB JSON", "REST", REPORT_ROUTES, "/report", 200, REPORT),
     ]
     for count in (10, 100, 1000):
         last = count // 2 - 1
-        rows.append(Workload(f"5 last dynamic, {count} routes", "REST", app_routes(count),
-                             f"/dyn/r{last}/12345/items", 200, {"route": last, "id": "12345"}))
+        rows.append(
+            Workload(
+                f"5 last dynamic, {count} routes",
+                "REST",
+                app_routes(count),
+                f"/dyn/r{last}/12345/items",
+                200,
+                {"route": last, "id": "12345"},
+            )
+        )
     return rows
 
 
@@ -247,7 +269,7 @@ def interleaved_medians(calls: Dict[Tuple[str, str], Callable[[], Any]], repeats
     samples: Dict[Tuple[str, str], List[float]] = {key: [] for key in calls}
     for repeat in range(repeats):
         gc.collect()
-        order = contenders[repeat % len(contenders):] + contenders[:repeat % len(contenders)]
+        order = contenders[repeat % len(contenders) :] + contenders[: repeat % len(contenders)]
         for row in rows:
             for contender in order:
                 key = (row, contender)
@@ -349,8 +371,10 @@ def run_child(code: str, pycache: str, pure: bool = False) -> Tuple[float, float
 
 
 def measure_cold_start(runs: int) -> Dict[str, Tuple[float, float, float]]:
-    codes = {name: COLD_CODE.format(imports=imports, check=check_code, rules=route_rules(100))
-             for name, (imports, check_code) in COLD_BUILD.items()}
+    codes = {
+        name: COLD_CODE.format(imports=imports, check=check_code, rules=route_rules(100))
+        for name, (imports, check_code) in COLD_BUILD.items()
+    }
     codes["bare interpreter"] = "print(0, PEAK_RSS_KB())"
     names = list(codes)
     samples: Dict[str, List[Tuple[float, float, float]]] = {name: [] for name in names}
@@ -358,12 +382,13 @@ def measure_cold_start(runs: int) -> Dict[str, Tuple[float, float, float]]:
         for name in names:  # warm-up: writes the .pyc files, fills the page cache
             run_child(codes[name], pycache, pure=name == "apigw-py")
         for run in range(runs):
-            for name in names[run % len(names):] + names[:run % len(names)]:
+            for name in names[run % len(names) :] + names[: run % len(names)]:
                 samples[name].append(run_child(codes[name], pycache, pure=name == "apigw-py"))
     return {name: tuple(statistics.median(s[i] for s in samples[name]) for i in range(3)) for name in names}
 
 
 # -- report -------------------------------------------------------------------------------------------------------
+
 
 def cpu_model() -> str:
     with contextlib.suppress(OSError):
@@ -375,23 +400,34 @@ def cpu_model() -> str:
 
 def print_header(repeats: int, cold_runs: int) -> None:
     print("apigw benchmark", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-    print(f"machine: {platform.platform()}; CPU: {cpu_model()} x{os.cpu_count()}; load average: "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"python {platform.python_version()} ({sys.executable}); apigw {apigw.__version__}; "
-          f"aws-lambda-powertools {importlib.metadata.version('aws-lambda-powertools')}")
-    print(f"per event: median of {repeats} interleaved batches of ~{BATCH_NS // 1_000_000} ms of "
-          f"{'wall' if CLOCK is time.perf_counter_ns else 'thread CPU'} time; "
-          f"cold start: median of {cold_runs} fresh interpreters")
+    print(
+        f"machine: {platform.platform()}; CPU: {cpu_model()} x{os.cpu_count()}; load average: "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    print(
+        f"python {platform.python_version()} ({sys.executable}); apigw {apigw.__version__}; "
+        f"aws-lambda-powertools {importlib.metadata.version('aws-lambda-powertools')}"
+    )
+    print(
+        f"per event: median of {repeats} interleaved batches of ~{BATCH_NS // 1_000_000} ms of "
+        f"{'wall' if CLOCK is time.perf_counter_ns else 'thread CPU'} time; "
+        f"cold start: median of {cold_runs} fresh interpreters"
+    )
     modules = {impl: [m.__name__ for m in _impl.load(impl)] for impl in ("cython", "python")}
-    print(f"IMPLEMENTATION: apigw-c uses {', '.join(modules['cython'])} (checked on every app); "
-          f"apigw-py uses {', '.join(modules['python'])}")
+    print(
+        f"IMPLEMENTATION: apigw-c uses {', '.join(modules['cython'])} (checked on every app); "
+        f"apigw-py uses {', '.join(modules['python'])}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 repeats and 10 cold starts instead of 15 and 30")
-    parser.add_argument("--wall-clock", action="store_true",
-                        help="time batches with perf_counter (wall) instead of the thread's CPU time")
+    parser.add_argument(
+        "--wall-clock",
+        action="store_true",
+        help="time batches with perf_counter (wall) instead of the thread's CPU time",
+    )
     args = parser.parse_args()
     global CLOCK
     CLOCK = time.perf_counter_ns if args.wall_clock else time.thread_time_ns
@@ -400,12 +436,17 @@ def main() -> None:
 
     labels, med, matchers = measure_per_event(repeats)
     print("\nPer event (median µs; ratios: lower is better for the first contender)")
-    print(f"{'workload':<30}" + "".join(f"{c:>11}" for c in CONTENDERS) +
-          f"{'c/floor':>9}{'py/floor':>9}{'c/pt':>7}{'py/pt':>7}")
+    print(
+        f"{'workload':<30}"
+        + "".join(f"{c:>11}" for c in CONTENDERS)
+        + f"{'c/floor':>9}{'py/floor':>9}{'c/pt':>7}{'py/pt':>7}"
+    )
     for label in labels:
         c, py, pt, floor = (med[(label, contender)] for contender in CONTENDERS)
-        print(f"{label:<30}{c:>11.2f}{py:>11.2f}{pt:>11.2f}{floor:>11.2f}"
-              f"{c / floor:>9.2f}{py / floor:>9.2f}{c / pt:>7.2f}{py / pt:>7.2f}")
+        print(
+            f"{label:<30}{c:>11.2f}{py:>11.2f}{pt:>11.2f}{floor:>11.2f}"
+            f"{c / floor:>9.2f}{py / floor:>9.2f}{c / pt:>7.2f}{py / pt:>7.2f}"
+        )
 
     twins = measure_twins(matchers, repeats)
     print("\nCompiled twins vs pure twins (median µs per call)")
@@ -416,36 +457,57 @@ def main() -> None:
     cold = measure_cold_start(cold_runs)
     bare_wall = cold["bare interpreter"][0]
     pt_inside = cold["powertools"][1]
-    print(f"\nIn-process cold start (editable install, bytecode cached, no Lambda runtime; what Lambda users pay: "
-          f"benchmarks/coldstart.py): import + build a 100-route app, measured inside a fresh interpreter "
-          f"(bare interpreter start: {bare_wall:.1f} ms wall, {cold['bare interpreter'][2]:.1f} MB)")
-    print(f"{'contender':<12}{'import+build ms':>16}{'/powertools':>12}{'process wall ms':>17}{'over bare':>11}"
-          f"{'peak RSS MB':>13}")
+    print(
+        f"\nIn-process cold start (editable install, bytecode cached, no Lambda runtime; what Lambda users pay: "
+        f"benchmarks/coldstart.py): import + build a 100-route app, measured inside a fresh interpreter "
+        f"(bare interpreter start: {bare_wall:.1f} ms wall, {cold['bare interpreter'][2]:.1f} MB)"
+    )
+    print(
+        f"{'contender':<12}{'import+build ms':>16}{'/powertools':>12}{'process wall ms':>17}{'over bare':>11}"
+        f"{'peak RSS MB':>13}"
+    )
     for name in CONTENDERS:
         wall, inside, rss = cold[name]
-        print(f"{name:<12}{inside:>16.2f}{inside / pt_inside:>12.3f}{wall:>17.1f}{wall - bare_wall:>+11.1f}{rss:>13.1f}")
+        print(
+            f"{name:<12}{inside:>16.2f}{inside / pt_inside:>12.3f}{wall:>17.1f}{wall - bare_wall:>+11.1f}{rss:>13.1f}"
+        )
 
     def ratio(label: str, a: str, b: str) -> float:
         return med[(label, a)] / med[(label, b)]
 
     last10, last1000 = med[("5 last dynamic, 10 routes", "apigw-c")], med[("5 last dynamic, 1000 routes", "apigw-c")]
     # Against the prebuilt-encoder floor (issue 10): every one-route row <= 1.3x, every 100-route row <= 1.5x.
-    targets = [(f"{label[2:]}: apigw-c <= 1.3x floor", ratio(label, "apigw-c", "floor"), 1.3)
-               for label in labels if label.startswith("1 ")]
-    targets += [(f"{label[2:]}: apigw-c <= 1.5x floor", ratio(label, "apigw-c", "floor"), 1.5)
-                for label in labels if "100 routes" in label]
+    targets = [
+        (f"{label[2:]}: apigw-c <= 1.3x floor", ratio(label, "apigw-c", "floor"), 1.3)
+        for label in labels
+        if label.startswith("1 ")
+    ]
+    targets += [
+        (f"{label[2:]}: apigw-c <= 1.5x floor", ratio(label, "apigw-c", "floor"), 1.5)
+        for label in labels
+        if "100 routes" in label
+    ]
     targets += [
         ("404 in 100 routes: apigw-c <= 0.15x powertools", ratio("3 100 routes, 404", "apigw-c", "powertools"), 0.15),
         ("1000 routes: apigw-c <= 1.3x of 10 routes", last1000 / last10, 1.3),
         ("static (REST): apigw-py <= 0.5x powertools", ratio("1 static /hello, REST", "apigw-py", "powertools"), 0.5),
-        ("100 routes last dynamic: apigw-py <= 0.5x powertools",
-         ratio("2 100 routes, last dynamic", "apigw-py", "powertools"), 0.5),
+        (
+            "100 routes last dynamic: apigw-py <= 0.5x powertools",
+            ratio("2 100 routes, last dynamic", "apigw-py", "powertools"),
+            0.5,
+        ),
         ("in-process import+build: apigw-c <= 0.15x powertools", cold["apigw-c"][1] / pt_inside, 0.15),
     ]
     checks = [(text, value, value <= limit) for text, value, limit in targets]
     # The compiled build must beat the pure twins on every row (issue 10), zlib-bound gzip row included.
-    checks += [(f"{label[2:]}: apigw-c faster than apigw-py", ratio(label, "apigw-c", "apigw-py"),
-                ratio(label, "apigw-c", "apigw-py") < 1) for label in labels]
+    checks += [
+        (
+            f"{label[2:]}: apigw-c faster than apigw-py",
+            ratio(label, "apigw-c", "apigw-py"),
+            ratio(label, "apigw-c", "apigw-py") < 1,
+        )
+        for label in labels
+    ]
     # Each .pyx must beat its pure twin on its own work: judged per module, over its functions' summed time.
     for module in ("matcher", "headers", "encoder"):
         rows = [(c, p) for name, c, p in twins if name.startswith(module + ".") and "[zlib-bound]" not in name]

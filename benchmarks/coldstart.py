@@ -76,6 +76,7 @@ EXTRA_CONTENDERS = ("apigw-layer-c-checked",)
 
 # -- events -------------------------------------------------------------------------------------------------------
 
+
 class Invocation(NamedTuple):
     event: Dict[str, Any]
     status: int
@@ -85,9 +86,15 @@ class Invocation(NamedTuple):
 def rest_event(method: str, path: str, body: Any = None, query: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
     """A REST API (payload v1) event like API Gateway sends, from the sample in events/."""
     event = json.loads((ROOT / "events" / "rest-api-v1.json").read_text())
-    event.update(httpMethod=method, path=path, resource=path, queryStringParameters=query,
-                 multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
-                 body=None if body is None else json.dumps(body), isBase64Encoded=False)
+    event.update(
+        httpMethod=method,
+        path=path,
+        resource=path,
+        queryStringParameters=query,
+        multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
+        body=None if body is None else json.dumps(body),
+        isBase64Encoded=False,
+    )
     event["requestContext"].update(httpMethod=method, path="/prod" + path)
     return event
 
@@ -96,8 +103,9 @@ FIRST = Invocation(rest_event("GET", "/users/42"), 200, {"id": "42", "name": "Ad
 WARM_CYCLE = (
     FIRST,
     Invocation(rest_event("GET", "/health"), 200, {"status": "ok"}),
-    Invocation(rest_event("POST", "/orders", {"sku": "A-1", "quantity": 2}), 201,
-               {"created": {"sku": "A-1", "quantity": 2}}),
+    Invocation(
+        rest_event("POST", "/orders", {"sku": "A-1", "quantity": 2}), 201, {"created": {"sku": "A-1", "quantity": 2}}
+    ),
     Invocation(rest_event("GET", "/products/7/reviews"), 200, {"product": "7", "reviews": [{"stars": 5}]}),
     Invocation(rest_event("GET", "/search", query={"q": "lamp"}), 200, {"query": "lamp", "results": []}),
     Invocation(rest_event("GET", "/users/42/unknown"), 404, {"statusCode": 404, "message": "Not found"}),
@@ -109,6 +117,7 @@ def invocations(warm: int) -> List[Invocation]:
 
 
 # -- the Runtime API stand-in ---------------------------------------------------------------------------------------
+
 
 def process_cpu_seconds(pid: int) -> Tuple[float, str]:
     """CPU time (user + system) of process ``pid`` so far, and how it was read."""
@@ -222,7 +231,7 @@ class RuntimeAPIHandler(BaseHTTPRequestHandler):
         received = time.perf_counter()
         sample = self.server.sample
         body = self.read_body()
-        parts = self.path[len(RUNTIME_API):].strip("/").split("/")
+        parts = self.path[len(RUNTIME_API) :].strip("/").split("/")
         if parts == ["init", "error"]:
             sample.fail(f"init error: {body.decode(errors='replace')}")
         elif len(parts) == 3 and parts[0] == "invocation" and parts[1] in sample.sent:
@@ -266,6 +275,7 @@ def check_response(call: Invocation, posted: bytes) -> Optional[str]:
 
 # -- contenders -----------------------------------------------------------------------------------------------------
 
+
 class Contender(NamedTuple):
     name: str
     handler: str  # module.function, as Lambda's handler setting
@@ -299,14 +309,22 @@ def build_wheels(out: Path) -> Tuple[Path, Path]:
     if not list(out.glob("*.whl")):
         with tempfile.TemporaryDirectory(prefix="apigw-coldstart-src-") as scratch:
             source = Path(scratch) / "source"
-            shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-                ".*", "build", "dist", "*.egg-info", "*.so", "*.c", "__pycache__"))
+            shutil.copytree(
+                ROOT,
+                source,
+                ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "*.so", "*.c", "__pycache__"),
+            )
             for flag in ("APIGW_REQUIRE_EXTENSIONS", "APIGW_NO_EXTENSIONS"):
-                env = {key: value for key, value in os.environ.items()
-                       if key not in ("APIGW_REQUIRE_EXTENSIONS", "APIGW_NO_EXTENSIONS")}
+                env = {
+                    key: value
+                    for key, value in os.environ.items()
+                    if key not in ("APIGW_REQUIRE_EXTENSIONS", "APIGW_NO_EXTENSIONS")
+                }
                 shutil.rmtree(source / "build", ignore_errors=True)
-                run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
-                    env={**env, flag: "1"})
+                run(
+                    [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
+                    env={**env, flag: "1"},
+                )
     tag = f"cp{sys.version_info[0]}{sys.version_info[1]}"
     compiled = sorted(out.glob(f"apigw-*-{tag}-{tag}-*.whl"))
     pure = sorted(out.glob("apigw-*-py3-none-any.whl"))
@@ -330,8 +348,18 @@ def prepare(work: Path, wheelhouse: Optional[Path], names: Sequence[str]) -> Set
         venv.EnvBuilder(with_pip=False, symlinks=True).create(work / "python")
     runtime = work / "runtime"
     if not runtime.exists():
-        run([sys.executable, "-m", "pip", "install", "-q", "--target", str(runtime),
-             f"awslambdaric=={installed_version('awslambdaric')}"])
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--target",
+                str(runtime),
+                f"awslambdaric=={installed_version('awslambdaric')}",
+            ]
+        )
     task = work / "task"
     if not task.exists():
         task.mkdir()
@@ -364,10 +392,21 @@ def prepare(work: Path, wheelhouse: Optional[Path], names: Sequence[str]) -> Set
     if "powertools" in names:
         target = work / "pip" / "powertools"
         if not target.exists():
-            run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target),
-                 f"aws-lambda-powertools=={installed_version('aws-lambda-powertools')}"])
-        contenders["powertools"] = Contender("powertools", "app.lambda_handler", (target,),
-                                             {"BENCH_ROUTER": "powertools"})
+            run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "install",
+                    "-q",
+                    "--target",
+                    str(target),
+                    f"aws-lambda-powertools=={installed_version('aws-lambda-powertools')}",
+                ]
+            )
+        contenders["powertools"] = Contender(
+            "powertools", "app.lambda_handler", (target,), {"BENCH_ROUTER": "powertools"}
+        )
     readonly = (runtime, task, *(path for contender in contenders.values() for path in contender.paths))
     for folder in readonly:
         make_readonly(folder)
@@ -411,6 +450,7 @@ def child_environment(setup: Setup, contender: Contender, api: str) -> Dict[str,
 
 # -- one sample -----------------------------------------------------------------------------------------------------
 
+
 class Measurement(NamedTuple):
     init_wall_ms: float
     init_cpu_ms: float
@@ -419,8 +459,9 @@ class Measurement(NamedTuple):
     peak_rss_mb: float
 
 
-def run_sample(setup: Setup, contender: Contender, calls: List[Invocation], logs: Path,
-               extra_args: Sequence[str] = ()) -> Tuple[Measurement, str, str]:
+def run_sample(
+    setup: Setup, contender: Contender, calls: List[Invocation], logs: Path, extra_args: Sequence[str] = ()
+) -> Tuple[Measurement, str, str]:
     """Start one fresh runtime process, serve it ``calls``, and return what was measured, the CPU clock's name and
     the child's stderr."""
     sample = Sample(calls)
@@ -432,8 +473,14 @@ def run_sample(setup: Setup, contender: Contender, calls: List[Invocation], logs
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             env = child_environment(setup, contender, server.address)
             sample.started = time.perf_counter()
-            child = subprocess.Popen([str(setup.python), *extra_args, "-m", "awslambdaric", contender.handler],
-                                     cwd=setup.task, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
+            child = subprocess.Popen(
+                [str(setup.python), *extra_args, "-m", "awslambdaric", contender.handler],
+                cwd=setup.task,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=stdout,
+                stderr=stderr,
+            )
             sample.pid = child.pid
             deadline = time.monotonic() + SAMPLE_TIMEOUT_S
             try:
@@ -451,16 +498,24 @@ def run_sample(setup: Setup, contender: Contender, calls: List[Invocation], logs
         server.server_close()
     child_stderr = stderr_path.read_text(errors="replace")
     if sample.problems or sample.init_cpu is None or sample.peak_rss is None or len(sample.latencies) != len(calls):
-        sys.exit(f"coldstart: {contender.name} failed: {'; '.join(sample.problems) or 'incomplete sample'}\n"
-                 f"--- its stderr ---\n{child_stderr[-4000:]}")
+        sys.exit(
+            f"coldstart: {contender.name} failed: {'; '.join(sample.problems) or 'incomplete sample'}\n"
+            f"--- its stderr ---\n{child_stderr[-4000:]}"
+        )
     assert sample.init_wall is not None
     warm = [sample.latencies[i] for i in range(1, len(calls))]
-    measurement = Measurement(sample.init_wall * 1000, sample.init_cpu * 1000, sample.latencies[0] * 1000,
-                              statistics.median(warm) * 1000 if warm else 0.0, sample.peak_rss)
+    measurement = Measurement(
+        sample.init_wall * 1000,
+        sample.init_cpu * 1000,
+        sample.latencies[0] * 1000,
+        statistics.median(warm) * 1000 if warm else 0.0,
+        sample.peak_rss,
+    )
     return measurement, sample.cpu_source, child_stderr
 
 
 # -- report ---------------------------------------------------------------------------------------------------------
+
 
 def measure(setup: Setup, samples: int, warm: int, logs: Path) -> Tuple[Dict[str, Measurement], str]:
     names = list(setup.contenders)
@@ -468,33 +523,44 @@ def measure(setup: Setup, samples: int, warm: int, logs: Path) -> Tuple[Dict[str
     results: Dict[str, List[Measurement]] = {name: [] for name in names}
     cpu_source = ""
     for round_ in range(samples):
-        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
             measurement, cpu_source, _ = run_sample(setup, setup.contenders[name], calls, logs)
             results[name].append(measurement)
-    medians = {name: Measurement(*(statistics.median(column) for column in zip(*rows)))
-               for name, rows in results.items()}
+    medians = {
+        name: Measurement(*(statistics.median(column) for column in zip(*rows))) for name, rows in results.items()
+    }
     return medians, cpu_source
 
 
 def print_report(medians: Dict[str, Measurement], samples: int, warm: int, cpu_source: str) -> None:
     print("apigw cold start benchmark", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
-    print(f"machine: {platform.platform()}; {os.cpu_count()} CPUs; load average: "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"python {platform.python_version()}; awslambdaric {installed_version('awslambdaric')}; "
-          f"aws-lambda-powertools {installed_version('aws-lambda-powertools')}")
-    print(f"{samples} fresh processes per contender, interleaved; each: 1 first + {warm} warm REST events of a "
-          f"20-route function; medians; init CPU read from the {cpu_source}")
+    print(
+        f"machine: {platform.platform()}; {os.cpu_count()} CPUs; load average: "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    print(
+        f"python {platform.python_version()}; awslambdaric {installed_version('awslambdaric')}; "
+        f"aws-lambda-powertools {installed_version('aws-lambda-powertools')}"
+    )
+    print(
+        f"{samples} fresh processes per contender, interleaved; each: 1 first + {warm} warm REST events of a "
+        f"20-route function; medians; init CPU read from the {cpu_source}"
+    )
     floor, pt = medians["floor"], medians.get("powertools")
     print()
-    print(f"{'contender':<22}{'init wall':>10}{'init CPU':>10}{'1st inv.':>10}{'warm inv.':>10}{'peak RSS':>10}"
-          f"{'CPU/floor':>11}{'CPU/pt':>8}{'wall/floor':>11}{'1st/floor':>10}{'warm/floor':>11}{'RSS/floor':>10}")
+    print(
+        f"{'contender':<22}{'init wall':>10}{'init CPU':>10}{'1st inv.':>10}{'warm inv.':>10}{'peak RSS':>10}"
+        f"{'CPU/floor':>11}{'CPU/pt':>8}{'wall/floor':>11}{'1st/floor':>10}{'warm/floor':>11}{'RSS/floor':>10}"
+    )
     print(f"{'':<22}{'ms':>10}{'ms':>10}{'ms':>10}{'ms':>10}{'MB':>10}")
     for name, m in medians.items():
         cpu_pt = f"{m.init_cpu_ms / pt.init_cpu_ms:>8.2f}" if pt else f"{'-':>8}"
-        print(f"{name:<22}{m.init_wall_ms:>10.1f}{m.init_cpu_ms:>10.1f}{m.first_ms:>10.2f}{m.warm_ms:>10.3f}"
-              f"{m.peak_rss_mb:>10.1f}{m.init_cpu_ms / floor.init_cpu_ms:>11.2f}{cpu_pt}"
-              f"{m.init_wall_ms / floor.init_wall_ms:>11.2f}{m.first_ms / floor.first_ms:>10.2f}"
-              f"{m.warm_ms / floor.warm_ms:>11.2f}{m.peak_rss_mb / floor.peak_rss_mb:>10.2f}")
+        print(
+            f"{name:<22}{m.init_wall_ms:>10.1f}{m.init_cpu_ms:>10.1f}{m.first_ms:>10.2f}{m.warm_ms:>10.3f}"
+            f"{m.peak_rss_mb:>10.1f}{m.init_cpu_ms / floor.init_cpu_ms:>11.2f}{cpu_pt}"
+            f"{m.init_wall_ms / floor.init_wall_ms:>11.2f}{m.first_ms / floor.first_ms:>10.2f}"
+            f"{m.warm_ms / floor.warm_ms:>11.2f}{m.peak_rss_mb / floor.peak_rss_mb:>10.2f}"
+        )
     if "apigw-layer-c" not in medians:
         return
     layer = medians["apigw-layer-c"]
@@ -511,6 +577,7 @@ def print_report(medians: Dict[str, Measurement], samples: int, warm: int, cpu_s
 
 
 # -- import times ---------------------------------------------------------------------------------------------------
+
 
 def import_report(setup: Setup, runs: int, logs: Path) -> None:
     """The modules importing the handler loads (``-X importtime``), each with its least self time over ``runs``
@@ -539,10 +606,14 @@ def import_report(setup: Setup, runs: int, logs: Path) -> None:
                     tree.append((depth, module))
                 self_times.setdefault(module, []).append(self_us)
         least = {module: min(times) for module, times in self_times.items()}
-        print(f"\n{name}: modules loaded by importing {contender.handler.split('.')[0]} (import apigw, build the "
-              f"20-route app) beyond what the runtime loads anyway; least of {runs} runs, in import order")
-        print(f"{'self µs':>9}{'subtree µs':>12}  module (indented under the module importing it; subtree: itself "
-              "and the modules under it)")
+        print(
+            f"\n{name}: modules loaded by importing {contender.handler.split('.')[0]} (import apigw, build the "
+            f"20-route app) beyond what the runtime loads anyway; least of {runs} runs, in import order"
+        )
+        print(
+            f"{'self µs':>9}{'subtree µs':>12}  module (indented under the module importing it; subtree: itself "
+            "and the modules under it)"
+        )
         for position, (depth, module) in enumerate(tree):
             subtree = least[module]
             for child_depth, child in reversed(tree[:position]):  # children are printed just before their parent
@@ -550,8 +621,9 @@ def import_report(setup: Setup, runs: int, logs: Path) -> None:
                     break
                 subtree += least[child]
             print(f"{least[module]:>9}{subtree:>12}  {'  ' * depth}{module}")
-        print(f"{sum(least.values()):>9}{'':>12}  total of {len(tree)} modules (the handler module itself not "
-              "included)")
+        print(
+            f"{sum(least.values()):>9}{'':>12}  total of {len(tree)} modules (the handler module itself not included)"
+        )
 
 
 def import_times(stderr: str) -> List[Tuple[int, int, int, str]]:
@@ -560,7 +632,7 @@ def import_times(stderr: str) -> List[Tuple[int, int, int, str]]:
     for line in stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line or "self [us]" in line:
             continue
-        self_us, cumulative_us, name = line[len("import time:"):].split("|")
+        self_us, cumulative_us, name = line[len("import time:") :].split("|")
         depth = (len(name) - len(name.lstrip(" ")) - 1) // 2  # one space, then two per level
         entries.append((depth, int(self_us), int(cumulative_us), name.strip()))
     return entries
@@ -570,10 +642,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"10 samples and {QUICK_WARM_EVENTS} warm events")
     parser.add_argument("--samples", type=int, help="fresh processes per contender (default 30; --quick 10)")
-    parser.add_argument("--contenders", help=f"comma-separated, from {', '.join(DEFAULT_CONTENDERS + EXTRA_CONTENDERS)}"
-                                             " (default: all but the extra ones); floor is always included")
-    parser.add_argument("--workdir", type=Path, help="build and install into this folder and keep it (reused by "
-                                                     "the next run); default: a temporary folder")
+    parser.add_argument(
+        "--contenders",
+        help=f"comma-separated, from {', '.join(DEFAULT_CONTENDERS + EXTRA_CONTENDERS)}"
+        " (default: all but the extra ones); floor is always included",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="build and install into this folder and keep it (reused by the next run); default: a temporary folder",
+    )
     parser.add_argument("--wheelhouse", type=Path, help="take the apigw wheels from here instead of building them")
     parser.add_argument("--importtime", action="store_true", help="list the modules the handler import loads")
     args = parser.parse_args()

@@ -169,20 +169,36 @@ def main() -> int:
         ("dynamic hit", app.resolve, "GET", lambda n: f"/dyn/r{n % 50}/{n}", 200, False, has('"id"')),
         ("404", app.resolve, "GET", lambda n: f"/missing/{n}", 404, False, has("Not found")),
         ("gzip", app.resolve, "GET", lambda n: "/report", 200, True, None),
-        ("cookies", app.resolve, "POST", lambda n: "/login", 200, False,
-         lambda response: len(response["multiValueHeaders"].get("Set-Cookie", ())) == 2),
+        (
+            "cookies",
+            app.resolve,
+            "POST",
+            lambda n: "/login",
+            200,
+            False,
+            lambda response: len(response["multiValueHeaders"].get("Set-Cookie", ())) == 2,
+        ),
         ("ServiceError", app.resolve, "GET", lambda n: f"/bad/{n}", 400, False, has("is malformed")),
         ("exception handler", app.resolve, "GET", lambda n: f"/rejected/{n}", 409, False, has("was rejected")),
         ("debug traceback", debug, "GET", lambda n: f"/crash/{n}", 500, False, has("ZeroDivisionError")),
-        ("serialization error", catch_all, "GET", lambda n: f"/unserializable/{n}", 422, False,
-         has("ResponseSerializationError")),
+        (
+            "serialization error",
+            catch_all,
+            "GET",
+            lambda n: f"/unserializable/{n}",
+            422,
+            False,
+            has("ResponseSerializationError"),
+        ),
         ("header injection", app.resolve, "GET", lambda n: f"/injection/{n}", 502, False, has("refused")),
         ("oversize gzipped", small, "GET", lambda n: "/big/compressible", 200, True, None),
         ("oversize refused", small, "GET", lambda n: "/big/incompressible", 500, False, has("2048")),
     )
     names = ", ".join(kind[0] for kind in kinds)
-    print(f"apigw {apigw.IMPLEMENTATION}: {args.events:,} events, {len(kinds)} kinds in turn ({names}); "
-          f"RSS every {args.every:,}")
+    print(
+        f"apigw {apigw.IMPLEMENTATION}: {args.events:,} events, {len(kinds)} kinds in turn ({names}); "
+        f"RSS every {args.every:,}"
+    )
     print(f"{'events':>10}{'RSS MB':>10}{'since warm-up':>15}{'µs/event':>10}")
     print(f"{0:>10}{rss_mb():>10.1f}{'':>15}{'':>10}  (apps built, before the first event)")
     samples = []
@@ -204,8 +220,10 @@ def main() -> int:
     warm, final = samples[0], samples[-1]
     limit = warm * 0.05 + 2
     verdict = "PASS" if final - warm <= limit else "FAIL"
-    print(f"{verdict}: RSS {warm:.1f} MB after warm-up, {final:.1f} MB at the end: "
-          f"{final - warm:+.2f} MB (limit +{limit:.2f} MB = 5% + 2 MB)")
+    print(
+        f"{verdict}: RSS {warm:.1f} MB after warm-up, {final:.1f} MB at the end: "
+        f"{final - warm:+.2f} MB (limit +{limit:.2f} MB = 5% + 2 MB)"
+    )
     return 0 if verdict == "PASS" else 1
 
 

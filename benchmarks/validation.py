@@ -79,8 +79,13 @@ def rest_event(method: str, path: str, body: Any = None, query: Any = None, head
 WORKLOADS: List[Tuple[str, Dict[str, Any], int, Any]] = [
     (
         "validated POST",
-        rest_event("POST", "/items/42", {"name": "pen", "price": 1.5, "tags": ["a"]}, {"limit": "5"},
-                   {"Content-Type": "application/json"}),
+        rest_event(
+            "POST",
+            "/items/42",
+            {"name": "pen", "price": 1.5, "tags": ["a"]},
+            {"limit": "5"},
+            {"Content-Type": "application/json"},
+        ),
         201,
         {"id": 42, "item": {"name": "pen", "price": 1.5, "tags": ["a"]}, "limit": 5},
     ),
@@ -177,10 +182,12 @@ def measure_init(runs: int) -> Dict[str, Tuple[float, float]]:
         for name in names:  # warm-up: bytecode cached, as in a deployed package
             child(name)
         for run in range(runs):
-            for name in names[run % len(names):] + names[:run % len(names)]:
+            for name in names[run % len(names) :] + names[: run % len(names)]:
                 samples[name].append(child(name))
-    return {name: (statistics.median(s[0] for s in samples[name]), statistics.median(s[1] for s in samples[name]))
-            for name in names}
+    return {
+        name: (statistics.median(s[0] for s in samples[name]), statistics.median(s[1] for s in samples[name]))
+        for name in names
+    }
 
 
 def main() -> None:
@@ -204,7 +211,9 @@ def main() -> None:
         print(f"{label:<40} {c:>8.1f} {py:>9.1f} {pt:>11.1f} {c / pt:>6.2f} {py / pt:>7.2f} {floor / pt:>10.2f}")
     print(f"(floor: importing pydantic and defining the app's two models, no framework: {floor:.1f} ms)")
     first = max(init["apigw-c"][1], init["apigw-py"][1]) / init["powertools"][1]
-    print(f"\n{'PASS' if worst <= 0.5 else 'FAIL'}: validated per-event cost at most 0.5x Powertools (worst {worst:.2f}x)")
+    print(
+        f"\n{'PASS' if worst <= 0.5 else 'FAIL'}: validated per-event cost at most 0.5x Powertools (worst {worst:.2f}x)"
+    )
     print(f"{'PASS' if first <= 0.6 else 'FAIL'}: init to first response at most 0.6x Powertools (worst {first:.2f}x)")
 
 

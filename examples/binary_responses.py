@@ -7,9 +7,7 @@ from apigw import ApiGatewayResolver, Response
 
 app = ApiGatewayResolver()
 # NOTE: the page reads $LAMBDA_TASK_ROOT/logo.svg; outside Lambda we fall back to this file's directory.
-logo_file: bytes = Path(
-    os.getenv("LAMBDA_TASK_ROOT", str(Path(__file__).resolve().parent)) + "/logo.svg"
-).read_bytes()
+logo_file: bytes = Path(os.getenv("LAMBDA_TASK_ROOT", str(Path(__file__).resolve().parent)) + "/logo.svg").read_bytes()
 
 
 @app.get("/logo")

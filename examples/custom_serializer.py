@@ -10,6 +10,7 @@ from apigw import ApiGatewayResolver  # NOTE: missing on the page
 
 class CustomEncoder(JSONEncoder):
     """Your customer json encoder"""
+
     def default(self, obj):
         if isinstance(obj, Enum):
             return obj.value

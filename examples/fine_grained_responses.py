@@ -12,11 +12,7 @@ def get_hello_you():
     payload = json.dumps({"message": "I'm a teapot"})
     custom_headers = {"X-Custom": "X-Value"}
 
-    return Response(status_code=418,
-                    content_type="application/json",
-                    body=payload,
-                    headers=custom_headers
-    )
+    return Response(status_code=418, content_type="application/json", body=payload, headers=custom_headers)
 
 
 def lambda_handler(event, context):

@@ -99,9 +99,7 @@ def strict(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-def same(
-    what: str, got: Any, expected: Any, inputs: Any, compare: Optional[Callable[[Any, Any], bool]] = None
-) -> None:
+def same(what: str, got: Any, expected: Any, inputs: Any, compare: Optional[Callable[[Any, Any], bool]] = None) -> None:
     """Raise ``Mismatch`` unless the compiled outcome ``got`` equals the pure outcome ``expected`` (``strict``
     forms, or ``compare(got, expected)``)."""
     equal = compare(got, expected) if compare is not None else strict(got) == strict(expected)

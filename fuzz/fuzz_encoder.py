@@ -6,7 +6,8 @@
 Each input checks one function on fuzzed data:
 
 - ``accepts_gzip(accept_encoding)``: ``None``, values built by the header's grammar with near misses (codings,
-  ``;q=`` qualities such as ``0.000`` and ``0.0000``, spaces, empty items), token soups, and any text. Both twins must answer the same ``bool``.
+  ``;q=`` qualities such as ``0.000`` and ``0.0000``, spaces, empty items), token soups, and any text. Both twins
+  must answer the same ``bool``.
 - ``encode_body(body, compress)``: ``str`` (lone surrogates too), ``bytes``, ``bytearray``, ``memoryview`` (strided
   ones too), ``str``/``bytes`` subclasses, ``None`` and types a body cannot be (int, list, dict, ...), with
   ``compress`` true, false, or merely truthy or falsy. The same tuple (same types) or the same exception; and
@@ -30,7 +31,6 @@ import warnings
 from typing import Any, Dict
 
 import atheris
-
 from _inputs import Draw, TextSubclass, fail, outcome, run, same
 
 with atheris.instrument_imports(include=["apigw._encoder_py", "apigw._body"]):
@@ -39,10 +39,37 @@ with atheris.instrument_imports(include=["apigw._encoder_py", "apigw._body"]):
 warnings.simplefilter("ignore")  # warnings are not outcomes
 
 ENCODING_TOKENS = [
-    "gzip", "x-gzip", "GZIP", "Gzip", "*", "br", "deflate", "identity", ";", ",", "q=", "Q=", "q", "=", "0", "0.",
-    "0.000", "0.001", "1", "1.0", " ", "\t", "00", ".", "\u00a0", "\u2028", "gzİp", "q=0 ", "q =0",
+    "gzip",
+    "x-gzip",
+    "GZIP",
+    "Gzip",
+    "*",
+    "br",
+    "deflate",
+    "identity",
+    ";",
+    ",",
+    "q=",
+    "Q=",
+    "q",
+    "=",
+    "0",
+    "0.",
+    "0.000",
+    "0.001",
+    "1",
+    "1.0",
+    " ",
+    "\t",
+    "00",
+    ".",
+    "\u00a0",
+    "\u2028",
+    "gzİp",
+    "q=0 ",
+    "q =0",
 ]
-TEXT_ALPHABET = "ab \t\"\\/\x00\x1f\x7fé\u2028\U0001f600\ud800"
+TEXT_ALPHABET = 'ab \t"\\/\x00\x1f\x7fé\u2028\U0001f600\ud800'
 
 
 class BytesSubclass(bytes):
@@ -143,8 +170,27 @@ def draw_headers(draw: Draw, multi: bool) -> Dict[str, Any]:
 
 
 ODD_VALUES = [
-    0, -1, 10**20, -(10**30), 1.5, -2.2250738585072014e-308, math.inf, math.nan, True, False, None,
-    (), ("a", "é"), [1, 2], {"a": {"b": "c"}}, {"a": [1, "x"]}, [None], {}, [], 10**40, "x" * 40,
+    0,
+    -1,
+    10**20,
+    -(10**30),
+    1.5,
+    -2.2250738585072014e-308,
+    math.inf,
+    math.nan,
+    True,
+    False,
+    None,
+    (),
+    ("a", "é"),
+    [1, 2],
+    {"a": {"b": "c"}},
+    {"a": [1, "x"]},
+    [None],
+    {},
+    [],
+    10**40,
+    "x" * 40,
 ]
 
 

@@ -23,7 +23,6 @@ import warnings
 from typing import Any, Dict, List
 
 import atheris
-
 from _inputs import Draw, TextSubclass, outcome, run, same, strict
 
 with atheris.instrument_imports(include=["apigw._headers_py", "apigw._layouts", "apigw.exceptions"]):
@@ -39,8 +38,22 @@ LAYOUTS = [
     _headers_py.JOINED_COOKIES_IN_MULTI,
 ]
 NAMES = [
-    "Content-Type", "content-type", "X-Id", "Accept", "Set-Cookie", "set-cookie", "SET-COOKIE", "Set-Coo\u212aie",
-    "Accept-Encoding", "İd", "i̇d", "ß", "SS", "", " ", "x-other",
+    "Content-Type",
+    "content-type",
+    "X-Id",
+    "Accept",
+    "Set-Cookie",
+    "set-cookie",
+    "SET-COOKIE",
+    "Set-Coo\u212aie",
+    "Accept-Encoding",
+    "İd",
+    "i̇d",
+    "ß",
+    "SS",
+    "",
+    " ",
+    "x-other",
 ]
 NAME_ALPHABET = "SsEeTt-CcOoKkIi\u212aİßxX_ \r\n\x00é"
 TEXT_ALPHABET = "abAB ,;=1é\t\r\n\x00\x7f\u2028"

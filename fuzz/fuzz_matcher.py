@@ -27,7 +27,6 @@ import warnings
 from typing import Any, Dict, List, Optional, Tuple
 
 import atheris
-
 from _inputs import Draw, TextSubclass, fail, outcome, run, same
 
 with atheris.instrument_imports(include=["apigw._matcher_py", "apigw._rules"]):
@@ -45,8 +44,25 @@ LITERAL_ALPHABET = "ab-._~ %é\t\n\x00=&!@,;"  # no regex metacharacter: the rul
 
 # Regex fragments a developer writes.
 SAFE_REGEX = [
-    "[0-9]+", "(x|y)", "v<major>.json", "file-<id>", "a.b", "a|b", "(?P<g>[a-z]+)", r"\d{2}", "a?", "x{1,3}",
-    "(?:ab)+", "<id>.<ext>", "(?P<id>[^/]+)", "[^/]+", "[é-ü]", "^a", "a$", r"\.", "(?i)a",
+    "[0-9]+",
+    "(x|y)",
+    "v<major>.json",
+    "file-<id>",
+    "a.b",
+    "a|b",
+    "(?P<g>[a-z]+)",
+    r"\d{2}",
+    "a?",
+    "x{1,3}",
+    "(?:ab)+",
+    "<id>.<ext>",
+    "(?P<id>[^/]+)",
+    "[^/]+",
+    "[é-ü]",
+    "^a",
+    "a$",
+    r"\.",
+    "(?i)a",
 ]
 # Unbounded quantifiers that can match "/" ("*" after a "/" is "/*": a glob, as a developer may mean it). Rules
 # are the developer's and `re` backtracks: two of them in one rule cost O(n^2) or more on a path of n slashes (the
@@ -55,8 +71,24 @@ SAFE_REGEX = [
 WILDCARDS = [".+", ".*", "(?P<rest>.+)", "*", "+"]
 # Fragments that make a rule invalid (or odd: "{1,2}" alone is literal text to `re`, "?" after "/" is "/?").
 INVALID_REGEX = [
-    "(", ")", "[", "a**", "(?P<g>", "\\", "{1,2}", "(?P<1>x)", "<id><id>", "[z-a]", "(?<=a+)b", "(?P<x>a)",
-    "?", "(?", "\\k", "(?P=nope)", "a{2,1}", "**",
+    "(",
+    ")",
+    "[",
+    "a**",
+    "(?P<g>",
+    "\\",
+    "{1,2}",
+    "(?P<1>x)",
+    "<id><id>",
+    "[z-a]",
+    "(?<=a+)b",
+    "(?P<x>a)",
+    "?",
+    "(?",
+    "\\k",
+    "(?P=nope)",
+    "a{2,1}",
+    "**",
 ]
 REGEX_SOUP = "()[]{}<>?P*+.|\\^$-:=!a1/_"
 
@@ -208,8 +240,11 @@ def build(ignore: bool, table: List[Tuple[str, str]], case: Dict[str, Any]) -> T
         except Exception:  # re.error, or whatever else `re` raises: the twins must refuse it with ValueError
             reference_added = False
         if reference_added != (expected[0] == "returned"):
-            fail(f"Matcher.add({rule!r}, {method!r}): the twins answer {expected!r}, the reference "
-                 f"{'accepts' if reference_added else 'refuses'} the rule", case)
+            fail(
+                f"Matcher.add({rule!r}, {method!r}): the twins answer {expected!r}, the reference "
+                f"{'accepts' if reference_added else 'refuses'} the rule",
+                case,
+            )
         if expected[0] == "raised" and expected[1] != "ValueError":
             fail(f"Matcher.add({rule!r}, {method!r}) raised {expected[1]}, the contract says ValueError", case)
     same("len(Matcher)", len(compiled), len(pure), case)

@@ -10,11 +10,10 @@ import json
 import threading
 
 import pytest
+from builders import http_event, rest_event
 
 from apigw import APIGatewayHttpResolver, APIGatewayRestResolver, CORSConfig, Response, Router, content_types
 from apigw.exceptions import NotFoundError, ResponseSerializationError
-
-from builders import http_event, rest_event
 
 
 def run(coroutine):

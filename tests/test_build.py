@@ -102,7 +102,9 @@ def test_only_a_package_built_pure_on_purpose_imports_pure_python_silently(tmp_p
     import apigw
 
     source = os.path.dirname(apigw.__file__)
-    shutil.copytree(source, tmp_path / "apigw", ignore=shutil.ignore_patterns("*.so", "*.c", "__pycache__", "_build_mode"))
+    shutil.copytree(
+        source, tmp_path / "apigw", ignore=shutil.ignore_patterns("*.so", "*.c", "__pycache__", "_build_mode")
+    )
     if mode is not None:
         (tmp_path / "apigw" / "_build_mode").write_text(mode + "\n")
 

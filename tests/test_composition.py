@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from builders import rest_event
 
 from apigw import (
     APIGatewayRestResolver,
@@ -20,8 +21,6 @@ from apigw import (
     content_types,
 )
 from apigw.exceptions import NotFoundError
-
-from builders import rest_event
 
 
 def body(response):
@@ -214,7 +213,9 @@ def test_an_exception_handler_may_raise_a_service_error():
 
 def test_exception_handler_accepts_a_list_of_classes():
     app = APIGatewayRestResolver()
-    app.exception_handler([KeyError, ValueError])(lambda exc: Response(400, content_types.TEXT_PLAIN, type(exc).__name__))
+    app.exception_handler([KeyError, ValueError])(
+        lambda exc: Response(400, content_types.TEXT_PLAIN, type(exc).__name__)
+    )
     app.get("/k")(lambda: {}["k"])
     app.get("/v")(lambda: int("v"))
 

@@ -7,6 +7,7 @@ import gzip
 from datetime import datetime, timezone
 
 import pytest
+from builders import alb_event, http_event, rest_event, url_event
 
 from apigw import (
     ALBResolver,
@@ -18,8 +19,6 @@ from apigw import (
     SameSite,
     content_types,
 )
-
-from builders import alb_event, http_event, rest_event, url_event
 
 COOKIES = [Cookie("session", "abc", path="/", http_only=True), Cookie("theme", "dark", secure=False)]
 SESSION = "session=abc; Path=/; HttpOnly; Secure"
@@ -39,7 +38,9 @@ def app_with_cookies(resolver_class):
 
     @app.get("/header-cookie")
     def header_cookie():
-        return Response(200, content_types.TEXT_PLAIN, "ok", {"Set-Cookie": ["a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT"]})
+        return Response(
+            200, content_types.TEXT_PLAIN, "ok", {"Set-Cookie": ["a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT"]}
+        )
 
     return app
 
@@ -103,7 +104,9 @@ def test_rest_sends_a_single_cookie_in_both_header_maps():
     assert response["multiValueHeaders"]["Set-Cookie"] == [SESSION]
 
 
-@pytest.mark.parametrize("resolver_class, event", [(APIGatewayHttpResolver, http_event), (LambdaFunctionUrlResolver, url_event)])
+@pytest.mark.parametrize(
+    "resolver_class, event", [(APIGatewayHttpResolver, http_event), (LambdaFunctionUrlResolver, url_event)]
+)
 def test_payload_v2_sends_cookies_in_cookies_and_joins_other_headers(resolver_class, event):
     response = app_with_cookies(resolver_class)(event("/login"), None)
 

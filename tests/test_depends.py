@@ -8,11 +8,10 @@ import json
 from typing import Annotated
 
 import pytest
+from builders import rest_event
 
 from apigw import APIGatewayRestResolver, DependencyResolutionError, Depends, Request
 from apigw.exceptions import UnauthorizedError
-
-from builders import rest_event
 
 
 def call(app, path="/hello", **kwargs):
@@ -91,9 +90,7 @@ def test_use_cache_false_runs_the_dependency_for_each_use():
         return next(counter)
 
     @app.get("/hello")
-    def hello(
-        a: Annotated[int, Depends(ticket, use_cache=False)], b: Annotated[int, Depends(ticket, use_cache=False)]
-    ):
+    def hello(a: Annotated[int, Depends(ticket, use_cache=False)], b: Annotated[int, Depends(ticket, use_cache=False)]):
         return {"a": a, "b": b}
 
     assert body_of(call(app)) == {"a": 0, "b": 1}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import enum
 import decimal
+import enum
 import gzip
 import json
 import math
@@ -320,7 +320,10 @@ def test_segment_value_of_every_single_code_point_agrees_with_the_reference_clas
     for code in range(0x110000):
         char = chr(code)
         expected = SEGMENT_REFERENCE.fullmatch(char) is not None
-        if _matcher_py.is_segment_value(char) is not expected or bool(_matcher_c.is_segment_value(char)) is not expected:
+        if (
+            _matcher_py.is_segment_value(char) is not expected
+            or bool(_matcher_c.is_segment_value(char)) is not expected
+        ):
             disagreements.append(char)
     assert disagreements == []
 
@@ -496,8 +499,30 @@ def test_http_mode_sends_cookies_only_in_the_cookies_list(headers, cookies):
 # ---------------------------------------------------------------------------------------------------------------
 
 ENCODING_TOKENS = [
-    "gzip", "x-gzip", "GZIP", "Gzip", "*", "br", "deflate", "identity", ";", ",", "q=", "Q=", "q", "=",
-    "0", "0.", "0.000", "0.001", "1", "1.0", " ", "\t", "00", ".",
+    "gzip",
+    "x-gzip",
+    "GZIP",
+    "Gzip",
+    "*",
+    "br",
+    "deflate",
+    "identity",
+    ";",
+    ",",
+    "q=",
+    "Q=",
+    "q",
+    "=",
+    "0",
+    "0.",
+    "0.000",
+    "0.001",
+    "1",
+    "1.0",
+    " ",
+    "\t",
+    "00",
+    ".",
 ]
 accept_encodings = st.one_of(
     st.lists(st.sampled_from(ENCODING_TOKENS), max_size=10).map("".join),
@@ -606,11 +631,15 @@ def test_dumps_writes_a_decimal_as_a_json_string(value):
 
 
 @settings(max_examples=200, **COMMON)
-@given(st.recursive(
-    st.one_of(st.none(), st.integers(), st.text(max_size=3), finite_decimals),
-    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=3), children, max_size=3)),
-    max_leaves=10,
-))
+@given(
+    st.recursive(
+        st.one_of(st.none(), st.integers(), st.text(max_size=3), finite_decimals),
+        lambda children: st.one_of(
+            st.lists(children, max_size=3), st.dictionaries(st.text(max_size=3), children, max_size=3)
+        ),
+        max_leaves=10,
+    )
+)
 def test_dumps_of_structures_with_decimals_matches_json_dumps_with_decimals_as_strings(obj):
     expected = json.dumps(obj, separators=(",", ":"), default=str)
     assert _encoder_py.dumps(obj) == expected
@@ -661,8 +690,11 @@ def _both(call: str, name: str, *args: Any) -> Tuple[str, Any, Any]:
     """(call, compiled outcome, pure outcome) of function ``name`` of a twin pair on ``args``."""
     module = {"serialize": "headers", "get_header": "headers", "get_header_values": "headers"}.get(name)
     module = module or ("matcher" if name == "is_segment_value" else "encoder")
-    compiled, pure = {"headers": (_headers_c, _headers_py), "encoder": (_encoder_c, _encoder_py),
-                      "matcher": (_matcher_c, _matcher_py)}[module]
+    compiled, pure = {
+        "headers": (_headers_c, _headers_py),
+        "encoder": (_encoder_c, _encoder_py),
+        "matcher": (_matcher_c, _matcher_py),
+    }[module]
     return call, outcome(getattr(compiled, name), *args), outcome(getattr(pure, name), *args)
 
 

@@ -30,19 +30,20 @@ from functools import cached_property
 from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
-from aws_lambda_powertools.utilities.data_classes import common as pt_common
-from aws_lambda_powertools.utilities.data_classes import vpc_lattice as pt_lattice
 from aws_lambda_powertools.utilities.data_classes import (
     ALBEvent as PtALBEvent,
+)
+from aws_lambda_powertools.utilities.data_classes import (
     APIGatewayProxyEvent as PtAPIGatewayProxyEvent,
+)
+from aws_lambda_powertools.utilities.data_classes import (
     APIGatewayProxyEventV2 as PtAPIGatewayProxyEventV2,
+)
+from aws_lambda_powertools.utilities.data_classes import (
     LambdaFunctionUrlEvent as PtLambdaFunctionUrlEvent,
 )
-from hypothesis import HealthCheck, given, note, settings
-from hypothesis import strategies as st
-
-from apigw import events
-from apigw.exceptions import InvalidBase64BodyError, InvalidBodyEncodingError, InvalidEventError
+from aws_lambda_powertools.utilities.data_classes import common as pt_common
+from aws_lambda_powertools.utilities.data_classes import vpc_lattice as pt_lattice
 from builders import (
     alb_event,
     http_event,
@@ -52,6 +53,11 @@ from builders import (
     sample_event,
     url_event,
 )
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+from apigw import events
+from apigw.exceptions import InvalidBase64BodyError, InvalidBodyEncodingError, InvalidEventError
 
 # NOTE: run once: the subject is the Powertools contract. Header lookups go through whichever hot module apigw
 # imported; test_events.py runs every Headers behaviour on both implementations.

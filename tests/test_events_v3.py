@@ -13,6 +13,15 @@ import warnings
 from decimal import Decimal
 
 import pytest
+from builders import (
+    alb_event,
+    http_event,
+    lattice_event,
+    lattice_v2_event,
+    rest_event,
+    sample_event,
+    url_event,
+)
 
 from apigw.events import (
     ALBEvent,
@@ -34,15 +43,6 @@ from apigw.events import (
     vpcLatticeEventV2RequestContext,
 )
 from apigw.exceptions import InvalidBase64BodyError, InvalidEventError, InvalidJSONBodyError
-from builders import (
-    alb_event,
-    http_event,
-    lattice_event,
-    lattice_v2_event,
-    rest_event,
-    sample_event,
-    url_event,
-)
 
 CERT = {
     "clientCertPem": "-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----",

@@ -253,8 +253,13 @@ def test_query_string_value_by_name_with_a_json_payload():
     app = load_example("query_strings_and_payload")
 
     response = app.lambda_handler(
-        event("/hello", "GET", {"Content-Type": "application/json"}, queryStringParameters={"name": "lessa"},
-              body='{"greeting": "hi"}'),
+        event(
+            "/hello",
+            "GET",
+            {"Content-Type": "application/json"},
+            queryStringParameters={"name": "lessa"},
+            body='{"greeting": "hi"}',
+        ),
         None,
     )
 
@@ -347,9 +352,7 @@ def test_unknown_route_answers_404_not_found():
 def test_strip_prefixes_routes_the_path_after_the_mapping():
     app = load_example("custom_domain_mappings")
 
-    response = app.lambda_handler(
-        event("/payment/subscriptions/123", resource="/subscriptions/{subscription}"), None
-    )
+    response = app.lambda_handler(event("/payment/subscriptions/123", resource="/subscriptions/{subscription}"), None)
 
     assert response["statusCode"] == 200
     assert response["body"] == '{"subscription_id":"123"}'
@@ -629,13 +632,16 @@ def test_example_runs_as_a_script_and_prints_a_response(name):
     assert "body" in response
 
 
-@pytest.mark.parametrize(("name", "event_file"), [
-    ("getting_started", "rest-api-v1.json"),
-    ("http_api", "http-api-v2.json"),
-    ("http_api", "function-url.json"),
-    ("alb", "alb-single-value.json"),
-    ("alb", "alb-multi-value.json"),
-])
+@pytest.mark.parametrize(
+    ("name", "event_file"),
+    [
+        ("getting_started", "rest-api-v1.json"),
+        ("http_api", "http-api-v2.json"),
+        ("http_api", "function-url.json"),
+        ("alb", "alb-single-value.json"),
+        ("alb", "alb-multi-value.json"),
+    ],
+)
 def test_hello_universe_example_answers_200_to_its_sample_event(name, event_file):
     response = run_example_script(name, str(EVENTS_DIR / event_file))
 

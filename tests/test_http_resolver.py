@@ -14,15 +14,14 @@ import threading
 from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
+from builders import alb_event, asgi_scope, rest_event
 
-from apigw import CORSConfig, Cookie, Response
+from apigw import Cookie, CORSConfig, Response
 from apigw.exceptions import InvalidEventError
 from apigw.http_resolver import HttpResolver, HttpResolverLocal, MockLambdaContext
 from apigw.integrations import REST_API
 from apigw.server import DevServer
 from apigw.testing import Client
-
-from builders import alb_event, asgi_scope, rest_event
 
 BINARY = bytes(range(256)) * 64  # every byte value; not UTF-8
 

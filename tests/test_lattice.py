@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from builders import lattice_event, lattice_v2_event, rest_event, sample_event
 
 from apigw import (
-    APIGatewayRestResolver,
     ApiGatewayResolver,
+    APIGatewayRestResolver,
     Cookie,
     ProxyEventType,
     Response,
@@ -22,8 +23,6 @@ from apigw import (
     integrations,
 )
 from apigw.exceptions import InvalidEventError
-
-from builders import lattice_event, lattice_v2_event, rest_event, sample_event
 
 LATTICES = [(VPCLatticeResolver, lattice_event), (VPCLatticeV2Resolver, lattice_v2_event)]
 IDS = ["v1", "v2"]
@@ -87,7 +86,9 @@ def test_lattice_cookies_are_never_lost(resolver, event):
     ]
 
 
-@pytest.mark.parametrize("name, resolver", [("VPCLatticeEvent", VPCLatticeResolver), ("VPCLatticeEventV2", VPCLatticeV2Resolver)])
+@pytest.mark.parametrize(
+    "name, resolver", [("VPCLatticeEvent", VPCLatticeResolver), ("VPCLatticeEventV2", VPCLatticeV2Resolver)]
+)
 def test_proxy_type_selects_the_lattice_integrations(name, resolver):
     app = ApiGatewayResolver(proxy_type=getattr(ProxyEventType, name))
 
@@ -126,7 +127,9 @@ def test_a_lattice_router_joins_a_lattice_app():
     assert json.loads(app(lattice_v2_event("/svc/ping"), None)["body"]) == {"path": "/svc/ping"}
 
 
-@pytest.mark.parametrize("name, event", [("VPCLatticeResolver", "vpc-lattice-v1.json"), ("VPCLatticeV2Resolver", "vpc-lattice-v2.json")])
+@pytest.mark.parametrize(
+    "name, event", [("VPCLatticeResolver", "vpc-lattice-v1.json"), ("VPCLatticeV2Resolver", "vpc-lattice-v2.json")]
+)
 def test_lattice_answers_match_powertools_but_for_the_documented_fields(name, event):
     import aws_lambda_powertools.event_handler as powertools
 

@@ -37,8 +37,12 @@ def find_python(version: str) -> str | None:
     installed = sorted(glob.glob(f"{pyenv_root}/versions/{version}.*/bin/python{version}"))
     candidates = [shutil.which(f"python{version}"), *installed]
     for candidate in filter(None, candidates):
-        done = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         if done.returncode == 0 and done.stdout.strip() == version:
             return candidate
     return None
@@ -53,8 +57,12 @@ def build_wheel(out: Path, pure: bool) -> List[Path]:
     env = {key: value for key, value in os.environ.items() if key not in flags}
     env["APIGW_NO_EXTENSIONS" if pure else "APIGW_REQUIRE_EXTENSIONS"] = "1"
     wheels = out / ("wheels-pure" if pure else "wheels")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
-                   check=True, env=env, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
+        check=True,
+        env=env,
+        timeout=600,
+    )
     return sorted(wheels.glob("*.whl"))
 
 
@@ -86,8 +94,11 @@ def pure_layer(tmp_path_factory) -> Path:
 
 def layer_versions(layer: Path) -> Dict[str, str]:
     """``"3.11"`` -> its interpreter, for every Python version the layer has compiled modules or bytecode for."""
-    tags = {match.group(1) for name in zipfile.ZipFile(layer).namelist()
-            if (match := re.search(r"\.cpython-3(\d+)(?:\.pyc$|-)", name))}
+    tags = {
+        match.group(1)
+        for name in zipfile.ZipFile(layer).namelist()
+        if (match := re.search(r"\.cpython-3(\d+)(?:\.pyc$|-)", name))
+    }
     versions = {f"3.{tag}": find_python(f"3.{tag}") for tag in sorted(tags, key=int)}
     missing = [version for version, python in versions.items() if python is None]
     assert not missing, f"the layer serves Python {missing}, but no interpreter for it is here to prove its bytecode"
@@ -120,7 +131,10 @@ def imports_from_source(python: str, layer: Path, tmp_path: Path, env: Dict[str,
     # -B: no bytecode writes, as on Lambda's read-only /opt (-I ignores PYTHONDONTWRITEBYTECODE).
     result = subprocess.run(
         [python, "-I", "-B", "-v", "-c", code, str(root), *modules],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     # -v: "# code object from '<...>.pyc'" when the bytecode is loaded, "# code object from <...>.py" when compiled.
@@ -173,8 +187,9 @@ def test_layer_bytecode_is_unchecked_hash_of_the_shipped_source(layer, tmp_path)
         "print(json.dumps(out))"
     )
     for version, python in layer_versions(layer).items():
-        result = subprocess.run([python, "-I", "-c", code, str(tmp_path / "python" / "apigw")],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [python, "-I", "-c", code, str(tmp_path / "python" / "apigw")], capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
 
         headers = json.loads(result.stdout)
@@ -186,8 +201,10 @@ def test_every_python_the_layer_serves_loads_its_bytecode_and_compiles_nothing(l
         found = imports_from_source(python, layer, tmp_path, {"APIGW_REQUIRE_EXTENSIONS": "1"})
 
         assert found["source"] == [], version
-        assert {Path(pyc).name for pyc in found["pyc"]} >= {f"resolver.cpython-3{version.split('.')[1]}.pyc",
-                                                           f"events.cpython-3{version.split('.')[1]}.pyc"}
+        assert {Path(pyc).name for pyc in found["pyc"]} >= {
+            f"resolver.cpython-3{version.split('.')[1]}.pyc",
+            f"events.cpython-3{version.split('.')[1]}.pyc",
+        }
 
 
 def test_pure_layer_bytecode_is_used_by_every_python_found_here(pure_layer, tmp_path):
@@ -198,7 +215,9 @@ def test_pure_layer_bytecode_is_used_by_every_python_found_here(pure_layer, tmp_
         found = imports_from_source(python, pure_layer, tmp_path, {"APIGW_NO_EXTENSIONS": "1"})
 
         assert found["source"] == [], version
-        sources = [n for n in zipfile.ZipFile(pure_layer).namelist() if n.startswith("python/apigw/") and n.endswith(".py")]
+        sources = [
+            n for n in zipfile.ZipFile(pure_layer).namelist() if n.startswith("python/apigw/") and n.endswith(".py")
+        ]
         # A module whose import failed on a missing optional extra may load again later: count distinct files.
         assert len(set(found["pyc"])) == len(sources), version
 

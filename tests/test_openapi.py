@@ -90,8 +90,13 @@ def test_path_and_query_parameters_are_documented_with_their_constraints():
             "in": "query",
             "required": False,
             "description": "page size",
-            "schema": {"type": "integer", "exclusiveMinimum": 0, "default": 10, "title": "Limit",
-                       "description": "page size"},
+            "schema": {
+                "type": "integer",
+                "exclusiveMinimum": 0,
+                "default": 10,
+                "title": "Limit",
+                "description": "page size",
+            },
         }
     ]
 
@@ -356,7 +361,11 @@ def test_security_schemes_and_global_security_are_documented():
     data = document(app, security_schemes=schemes, security=[{"bearer": []}])
 
     assert data["security"] == [{"bearer": []}]
-    assert data["components"]["securitySchemes"]["bearer"] == {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    assert data["components"]["securitySchemes"]["bearer"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+    }
     assert data["components"]["securitySchemes"]["oauth"]["type"] == "oauth2"
 
 
@@ -376,7 +385,9 @@ def test_model_extension_keys_must_start_with_x():
 def test_server_extensions_are_documented():
     server = Server(url="https://api.example.com", openapi_extensions={"x-region": "eu-west-1"})
 
-    assert document(todo_app(), servers=[server])["servers"] == [{"url": "https://api.example.com", "x-region": "eu-west-1"}]
+    assert document(todo_app(), servers=[server])["servers"] == [
+        {"url": "https://api.example.com", "x-region": "eu-west-1"}
+    ]
 
 
 def test_get_openapi_schema_returns_models_readable_as_powertools_documents():

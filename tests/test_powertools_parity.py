@@ -39,13 +39,12 @@ from aws_lambda_powertools.event_handler import (
 )
 from aws_lambda_powertools.event_handler import exceptions as powertools_exceptions
 from aws_lambda_powertools.shared.cookies import Cookie, SameSite
+from builders import alb_event, http_event, rest_event, url_event
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 import apigw
 import apigw.exceptions
-
-from builders import alb_event, http_event, rest_event, url_event
 
 # The two libraries, behind the same names. apigw's classes are looked up when an app is built, inside the test
 # (the conftest fixture switches apigw between its compiled and pure-Python modules per test).
@@ -341,9 +340,7 @@ def reference_match(spec: AppSpec, method: str, path: str) -> Optional[int]:
 
 
 def cors_methods_app_wide(spec: AppSpec) -> set:
-    return {"OPTIONS"} | {
-        m for i, r in enumerate(spec.routes) if spec.route_cors(i) for m in r.method_list
-    }
+    return {"OPTIONS"} | {m for i, r in enumerate(spec.routes) if spec.route_cors(i) for m in r.method_list}
 
 
 def cors_methods_for_path(spec: AppSpec, path: str) -> set:
@@ -613,9 +610,11 @@ def compare(spec: AppSpec, request: RequestSpec, ours: Outcome, theirs: Outcome)
         for name, value in expected_cors.items():
             if name != "vary":
                 assert a.headers.get(name) == [value], (name, a.headers.get(name), value)
-        assert not set(k for k in a.headers if k.startswith("access-control-")) - set(expected_cors) - {
-            "access-control-allow-methods"
-        }
+        assert (
+            not set(k for k in a.headers if k.startswith("access-control-"))
+            - set(expected_cors)
+            - {"access-control-allow-methods"}
+        )
         vary_has_origin = "vary" in expected_cors
         if origin is None:
             assert not any(k in v.headers for k in expected_cors if k != "vary"), "v3 sends no CORS without Origin"
@@ -736,16 +735,28 @@ def result_specs(draw: st.DrawFn) -> ResultSpec:
     if kind == "raise":
         error = draw(
             st.sampled_from(
-                ["BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "InternalServerError",
-                 "ServiceUnavailableError", "ServiceError"]
+                [
+                    "BadRequestError",
+                    "UnauthorizedError",
+                    "ForbiddenError",
+                    "NotFoundError",
+                    "InternalServerError",
+                    "ServiceUnavailableError",
+                    "ServiceError",
+                ]
             )
         )
-        return ResultSpec(kind, status=draw(st.sampled_from([409, 422, 502])), error=error,
-                          message=draw(st.sampled_from(["bad", "nope ✗", ""])))
+        return ResultSpec(
+            kind,
+            status=draw(st.sampled_from([409, 422, 502])),
+            error=error,
+            message=draw(st.sampled_from(["bad", "nope ✗", ""])),
+        )
     if kind != "response":
         return ResultSpec(kind)
-    content_type = draw(st.sampled_from([content_types.APPLICATION_JSON, content_types.TEXT_PLAIN,
-                                         "text/html; charset=utf-8", None]))
+    content_type = draw(
+        st.sampled_from([content_types.APPLICATION_JSON, content_types.TEXT_PLAIN, "text/html; charset=utf-8", None])
+    )
     bodies = ["plain text ✓", "", b"\x00\xffbinary\x89PNG"]
     if content_type == content_types.APPLICATION_JSON:
         # a dict is serialized, a str is sent as is (already JSON); bytes with a JSON type: test_readme_row_*
@@ -764,8 +775,9 @@ def result_specs(draw: st.DrawFn) -> ResultSpec:
 route_specs = st.builds(
     RouteSpec,
     rule=rules(),
-    methods=st.one_of(st.sampled_from(METHODS), st.lists(st.sampled_from(METHODS), min_size=1, max_size=3,
-                                                         unique=True).map(tuple)),
+    methods=st.one_of(
+        st.sampled_from(METHODS), st.lists(st.sampled_from(METHODS), min_size=1, max_size=3, unique=True).map(tuple)
+    ),
     cors=st.sampled_from([None, True, False]),
     compress=st.booleans(),
     cache_control=st.sampled_from([None, "max-age=60"]),
@@ -799,9 +811,7 @@ def request_specs(draw: st.DrawFn, spec: AppSpec) -> RequestSpec:
     shape = draw(st.sampled_from(["route", "route", "route", "unknown", "trailing", "double"]))
     path = re.sub(r"<\w+>", lambda _: draw(PARAM_VALUES), route.rule)
     if shape == "unknown":
-        path = draw(st.sampled_from(["/nope", "/users/a/b/c/d", "/ORDERS", "/me/"])) + draw(
-            st.sampled_from(["", "/x"])
-        )
+        path = draw(st.sampled_from(["/nope", "/users/a/b/c/d", "/ORDERS", "/me/"])) + draw(st.sampled_from(["", "/x"]))
     elif shape == "trailing":
         path = path.rstrip("/") + draw(st.sampled_from(["/", "//"]))
     elif shape == "double":
@@ -1182,7 +1192,7 @@ def test_alb_null_body_on_a_compressed_route_is_an_empty_gzip_as_powertools():
 
 
 def run_finding(spec: AppSpec, request: RequestSpec) -> Tuple[Outcome, Outcome]:
-    (_, ours, theirs), = resolve_both(spec, [request])
+    ((_, ours, theirs),) = resolve_both(spec, [request])
     return ours, theirs
 
 

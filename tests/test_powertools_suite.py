@@ -186,4 +186,6 @@ def test_pure_python_runs_with_the_pure_twins(tree, tmp_path, capsys):
 
     results = run(tree, tmp_path, capsys, "--against", "apigw", "--impl", "python")
 
-    assert results["apigw"]["tests/suite/test_implementation.py::test_reports_the_implementation"]["outcome"] == "passed"
+    assert (
+        results["apigw"]["tests/suite/test_implementation.py::test_reports_the_implementation"]["outcome"] == "passed"
+    )

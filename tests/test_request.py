@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from builders import alb_event, http_event, rest_event
 
 from apigw import ALBResolver, APIGatewayHttpResolver, APIGatewayRestResolver, Request, Response, Router
-
-from builders import alb_event, http_event, rest_event
 
 
 def capture_request(app, seen):

@@ -13,12 +13,13 @@ import re
 import time
 
 import pytest
+from builders import alb_event, http_event, rest_event, sample_event, url_event
 
 from apigw import (
     ALBResolver,
     APIGatewayHttpResolver,
-    APIGatewayRestResolver,
     ApiGatewayResolver,
+    APIGatewayRestResolver,
     CORSConfig,
     LambdaFunctionUrlResolver,
     ProxyEventType,
@@ -32,8 +33,6 @@ from apigw.exceptions import (
     ServiceError,
     UnauthorizedError,
 )
-
-from builders import alb_event, http_event, rest_event, sample_event, url_event
 
 
 def hello_app(resolver_class=ApiGatewayResolver, **kwargs):

@@ -15,14 +15,15 @@ import threading
 from http import HTTPStatus
 
 import pytest
+from builders import alb_event, http_event, rest_event, url_event
 
 from apigw import (
     ALBResolver,
     APIGatewayHttpResolver,
-    APIGatewayRestResolver,
     ApiGatewayResolver,
-    CORSConfig,
+    APIGatewayRestResolver,
     Cookie,
+    CORSConfig,
     LambdaFunctionUrlResolver,
     Response,
     Router,
@@ -34,8 +35,6 @@ from apigw.exceptions import (
     ResponseSerializationError,
     ResponseSizeExceededError,
 )
-
-from builders import alb_event, http_event, rest_event, url_event
 
 RESOLVERS = [
     (APIGatewayRestResolver, rest_event),

@@ -6,11 +6,10 @@ import json
 import sys
 
 import pytest
+from builders import rest_event
 
 from apigw import APIGatewayRestResolver, Response, content_types
 from apigw.middlewares import SchemaValidationMiddleware
-
-from builders import rest_event
 
 ORDER = {
     "type": "object",
@@ -72,9 +71,7 @@ def test_the_response_is_validated_against_outbound_schema_with_custom_formats()
 
 
 def test_a_json_text_response_body_is_validated_as_json():
-    app = order_app(
-        result=Response(200, content_types.APPLICATION_JSON, '{"id": 5}'), outbound_schema=CONFIRMATION
-    )
+    app = order_app(result=Response(200, content_types.APPLICATION_JSON, '{"id": 5}'), outbound_schema=CONFIRMATION)
 
     assert post(app, {"item": "book", "quantity": 1})["statusCode"] == 400
 

@@ -1,17 +1,17 @@
 """Swagger UI (``enable_swagger``): the page, its OpenAPI JSON, the OAuth2 redirect page and where assets come from."""
 
-import gzip
 import base64
+import gzip
 import json
 
 import pytest
 
 pytest.importorskip("pydantic")
 
+from builders import http_event, rest_event  # noqa: E402
+
 from apigw import APIGatewayHttpResolver, APIGatewayRestResolver, Response  # noqa: E402
 from apigw.openapi.swagger_ui import DEFAULT_SWAGGER_BASE_URL, OAuth2Config  # noqa: E402
-
-from builders import http_event, rest_event  # noqa: E402
 
 
 def swagger_app(**kwargs):

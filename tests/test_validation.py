@@ -9,6 +9,7 @@ import pytest
 
 pydantic = pytest.importorskip("pydantic")  # the validation extra: pip install 'apigw[validation]'
 
+from builders import alb_event, http_event, rest_event, url_event  # noqa: E402
 from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
 
 from apigw import (  # noqa: E402
@@ -23,8 +24,6 @@ from apigw import (  # noqa: E402
 )
 from apigw.openapi.exceptions import RequestValidationError, ResponseValidationError  # noqa: E402
 from apigw.openapi.params import Body, Cookie, File, Form, Header, Path, Query, UploadFile  # noqa: E402
-
-from builders import alb_event, http_event, rest_event, url_event  # noqa: E402
 
 
 class Item(BaseModel):
@@ -338,7 +337,9 @@ def test_multipart_file_and_fields_are_read_binary_safe():
             "caption": caption,
         }
 
-    body = multipart("XyZ", ("picture", "cat.png", "image/png", png), ("raw", "cat.png", "image/png", png), ("caption", "héllo"))
+    body = multipart(
+        "XyZ", ("picture", "cat.png", "image/png", png), ("raw", "cat.png", "image/png", png), ("caption", "héllo")
+    )
     event = rest_event(
         "/upload",
         "POST",
@@ -509,8 +510,14 @@ def test_results_without_annotation_are_made_json_data():
 
     @app.get("/mixed")
     def mixed():
-        return {"when": datetime.date(2024, 1, 2), "price": decimal.Decimal("2.50"), "count": decimal.Decimal("3"),
-                "color": Color.RED, "item": Item(name="pen", price=1), "set": {1}}
+        return {
+            "when": datetime.date(2024, 1, 2),
+            "price": decimal.Decimal("2.50"),
+            "count": decimal.Decimal("3"),
+            "color": Color.RED,
+            "item": Item(name="pen", price=1),
+            "set": {1},
+        }
 
     assert body_of(app.resolve(rest_event("/mixed"), None)) == {
         "when": "2024-01-02",

@@ -85,6 +85,7 @@ def layer_members(wheels: List[Path]) -> Dict[str, bytes]:
 
 # -- interpreters -------------------------------------------------------------------------------------------------
 
+
 def describe_interpreter(executable: str) -> Interpreter:
     """Run ``executable`` to learn its version and bytecode cache tag; fail with what to do if it does not run."""
     probe = "import sys; print(sys.implementation.cache_tag, '%d.%d' % sys.version_info[:2])"
@@ -94,8 +95,10 @@ def describe_interpreter(executable: str) -> Interpreter:
         raise SystemExit(f"build_layer: cannot run the interpreter {executable!r} ({exc})") from None
     if done.returncode != 0 or len(done.stdout.split()) != 2:
         detail = (done.stderr or done.stdout).strip().splitlines()[:1]
-        raise SystemExit(f"build_layer: the interpreter {executable!r} does not run ({' '.join(detail) or 'no output'})"
-                         ": pass --python with a working interpreter of that version")
+        raise SystemExit(
+            f"build_layer: the interpreter {executable!r} does not run ({' '.join(detail) or 'no output'})"
+            ": pass --python with a working interpreter of that version"
+        )
     cache_tag, version = done.stdout.split()
     return Interpreter(executable, version, cache_tag)
 
@@ -127,18 +130,24 @@ def choose_interpreters(requested: Sequence[str], wheel_versions: Sequence[str])
     by_version: Dict[str, Interpreter] = {}
     for interpreter in interpreters:
         if interpreter.version in by_version:
-            raise SystemExit(f"build_layer: two interpreters for Python {interpreter.version}: "
-                             f"{by_version[interpreter.version].executable} and {interpreter.executable}")
+            raise SystemExit(
+                f"build_layer: two interpreters for Python {interpreter.version}: "
+                f"{by_version[interpreter.version].executable} and {interpreter.executable}"
+            )
         by_version[interpreter.version] = interpreter
     if wheel_versions:
         missing = sorted(set(wheel_versions) - set(by_version), key=_version_key)
         extra = sorted(set(by_version) - set(wheel_versions), key=_version_key)
         if missing:
-            raise SystemExit(f"build_layer: the wheels have compiled modules for Python {', '.join(missing)} but no "
-                             "--python for it: its bytecode would be missing (add --python for each version)")
+            raise SystemExit(
+                f"build_layer: the wheels have compiled modules for Python {', '.join(missing)} but no "
+                "--python for it: its bytecode would be missing (add --python for each version)"
+            )
         if extra:
-            raise SystemExit(f"build_layer: --python given for Python {', '.join(extra)}, but no wheel has compiled "
-                             "modules for it: such a runtime would fall back to pure Python (add its wheel)")
+            raise SystemExit(
+                f"build_layer: --python given for Python {', '.join(extra)}, but no wheel has compiled "
+                "modules for it: such a runtime would fall back to pure Python (add its wheel)"
+            )
     return sorted(by_version.values(), key=lambda interpreter: _version_key(interpreter.version))
 
 
@@ -162,7 +171,7 @@ for relative in sys.argv[4:]:
 
 def compile_bytecode(members: Dict[str, bytes], interpreters: Sequence[Interpreter], mode: str) -> Dict[str, bytes]:
     """``python/.../__pycache__/<module>.<cache tag>.pyc`` -> content for every ``.py`` member and interpreter."""
-    sources = sorted(name[len("python/"):] for name in members if name.endswith(".py"))
+    sources = sorted(name[len("python/") :] for name in members if name.endswith(".py"))
     compiled: Dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="apigw-layer-") as scratch:
         root = Path(scratch) / "python"
@@ -172,13 +181,25 @@ def compile_bytecode(members: Dict[str, bytes], interpreters: Sequence[Interpret
                 (Path(scratch) / name).write_bytes(content)
         for interpreter in interpreters:
             done = subprocess.run(
-                [interpreter.executable, "-I", "-c", COMPILE_SCRIPT, str(root), LAMBDA_LAYER_ROOT,
-                 mode.upper().replace("-", "_"), *sources],
-                capture_output=True, text=True, timeout=300,
+                [
+                    interpreter.executable,
+                    "-I",
+                    "-c",
+                    COMPILE_SCRIPT,
+                    str(root),
+                    LAMBDA_LAYER_ROOT,
+                    mode.upper().replace("-", "_"),
+                    *sources,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             if done.returncode != 0:
-                raise SystemExit(f"build_layer: Python {interpreter.version} ({interpreter.executable}) failed to "
-                                 f"compile the layer's sources:\n{done.stderr}")
+                raise SystemExit(
+                    f"build_layer: Python {interpreter.version} ({interpreter.executable}) failed to "
+                    f"compile the layer's sources:\n{done.stderr}"
+                )
         for pyc in sorted(root.rglob("__pycache__/*.pyc")):
             compiled[f"python/{pyc.relative_to(root).as_posix()}"] = pyc.read_bytes()
     expected = len(sources) * len(interpreters)
@@ -234,7 +255,7 @@ def module_names(names: Sequence[str]) -> List[str]:
     for name in names:
         if not name.startswith("python/") or "/__pycache__/" in name or ".dist-info/" in name:
             continue
-        path = name[len("python/"):]
+        path = name[len("python/") :]
         if path.endswith(".py"):
             path = path[: -len(".py")]
         elif path.endswith(".so"):
@@ -271,28 +292,37 @@ def verify_layer(layer: Path, interpreters: Sequence[Interpreter]) -> None:
                 to_import = [m for m in modules if not foreign or not m.rsplit(".", 1)[-1].endswith("_c")]
                 missing = [name for name in sources if _pyc_name(name, interpreter.cache_tag) not in pycs]
                 if missing:
-                    raise SystemExit(f"build_layer: {layer.name} has no Python {interpreter.version} bytecode for "
-                                     f"{', '.join(missing)}")
+                    raise SystemExit(
+                        f"build_layer: {layer.name} has no Python {interpreter.version} bytecode for "
+                        f"{', '.join(missing)}"
+                    )
                 _check_pyc_headers(interpreter, root, sources)
                 done = subprocess.run(
                     # -B: no bytecode writes (-I ignores PYTHONDONTWRITEBYTECODE), as on Lambda's read-only /opt.
                     [interpreter.executable, "-I", "-B", "-c", VERIFY_SCRIPT, str(root), json.dumps(to_import)],
-                    capture_output=True, text=True, timeout=120,
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
                     # A layer with this version's compiled modules must load them; a pure one says it is pure.
                     env={"APIGW_REQUIRE_EXTENSIONS" if native else "APIGW_NO_EXTENSIONS": "1"},
                 )
                 if done.returncode != 0:
-                    raise SystemExit(f"build_layer: importing {layer.name} with Python {interpreter.version} "
-                                     f"failed:\n{done.stderr}")
+                    raise SystemExit(
+                        f"build_layer: importing {layer.name} with Python {interpreter.version} failed:\n{done.stderr}"
+                    )
                 report = json.loads(done.stdout)
                 if report["from_source"]:
-                    raise SystemExit(f"build_layer: with Python {interpreter.version}, {layer.name} compiled from "
-                                     f"source: {', '.join(report['from_source'])} (its bytecode was not used)")
+                    raise SystemExit(
+                        f"build_layer: with Python {interpreter.version}, {layer.name} compiled from "
+                        f"source: {', '.join(report['from_source'])} (its bytecode was not used)"
+                    )
             versions = ", ".join(interpreter.version for interpreter in interpreters)
             skipped = len(to_import) < len(modules)
             foreign_note = "; compiled modules of another architecture not loaded" if skipped else ""
-            print(f"{layer}: bytecode valid and used for Python {versions} ({len(to_import)} modules imported each"
-                  f"{foreign_note})")
+            print(
+                f"{layer}: bytecode valid and used for Python {versions} ({len(to_import)} modules imported each"
+                f"{foreign_note})"
+            )
 
 
 def _pyc_name(source: str, cache_tag: str) -> str:
@@ -322,21 +352,32 @@ print(json.dumps(out))
 
 
 def _check_pyc_headers(interpreter: Interpreter, root: Path, sources: Sequence[str]) -> None:
-    relative = [name[len("python/"):] for name in sources]
-    done = subprocess.run([interpreter.executable, "-I", "-c", HEADER_SCRIPT, str(root), json.dumps(relative)],
-                          capture_output=True, text=True, timeout=120)
+    relative = [name[len("python/") :] for name in sources]
+    done = subprocess.run(
+        [interpreter.executable, "-I", "-c", HEADER_SCRIPT, str(root), json.dumps(relative)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if done.returncode != 0:
         raise SystemExit(f"build_layer: reading the Python {interpreter.version} bytecode failed:\n{done.stderr}")
     for name, (magic_ok, flags, hash_ok) in json.loads(done.stdout).items():
         # PEP 552 flags: bit 0 = hash-based, bit 1 = check the source. 0b01: unchecked hash.
-        problem = ("not this Python's bytecode (magic number)" if not magic_ok else
-                   "not an unchecked-hash pyc" if flags != 0b01 else
-                   "compiled from another source (hash)" if not hash_ok else None)
+        problem = (
+            "not this Python's bytecode (magic number)"
+            if not magic_ok
+            else "not an unchecked-hash pyc"
+            if flags != 0b01
+            else "compiled from another source (hash)"
+            if not hash_ok
+            else None
+        )
         if problem:
             raise SystemExit(f"build_layer: Python {interpreter.version} bytecode of {name}: {problem}")
 
 
 # -- the layer ----------------------------------------------------------------------------------------------------
+
 
 def build_layer(
     arch: str,
@@ -372,12 +413,13 @@ def build_layer(
     for wheel in chosen:
         print(f"  from {wheel.name}")
     if interpreters:
-        print(f"  bytecode ({bytecode}) for Python " +
-              ", ".join(f"{i.version} ({i.executable})" for i in interpreters))
+        print(f"  bytecode ({bytecode}) for Python " + ", ".join(f"{i.version} ({i.executable})" for i in interpreters))
     else:
         print("  no bytecode: every cold start compiles the sources")
-    print(f"{target}: {len(members)} files, {target.stat().st_size / 1024:.0f} KB zipped, "
-          f"{unpacked / 1024:.0f} KB unpacked")
+    print(
+        f"{target}: {len(members)} files, {target.stat().st_size / 1024:.0f} KB zipped, "
+        f"{unpacked / 1024:.0f} KB unpacked"
+    )
     if bytecode == "unchecked-hash":
         verify_layer(target, interpreters)
     return target
@@ -389,7 +431,7 @@ def verify_main(layer: Path, pythons: Sequence[str]) -> None:
         tags = sorted(layer_versions(archive.namelist()))
     if not tags:
         raise SystemExit(f"build_layer: {layer} has no bytecode and no compiled modules for any Python version")
-    versions = [f"3.{tag[len('cpython-3'):]}" for tag in tags]
+    versions = [f"3.{tag[len('cpython-3') :]}" for tag in tags]
     given = [describe_interpreter(executable) for executable in pythons]
     by_tag = {interpreter.cache_tag: interpreter for interpreter in given}
     running = describe_interpreter(sys.executable)
@@ -410,13 +452,25 @@ def main(argv: List[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--arch", choices=["x86_64", "aarch64"], help="the layer's architecture (to build one)")
     parser.add_argument("--out", default="dist", type=Path, help="output folder (default: dist)")
-    parser.add_argument("--python", action="append", default=[], metavar="INTERPRETER",
-                        help="an interpreter compiling the bytecode for its version (repeat for each version; default: "
-                             "python3.X for each version with compiled modules in the wheels)")
-    parser.add_argument("--no-bytecode", action="store_true",
-                        help="ship sources only (every cold start then compiles them; for comparison)")
-    parser.add_argument("--verify", type=Path, metavar="LAYER_ZIP",
-                        help="check that a built layer ships valid, used bytecode for each Python version it contains")
+    parser.add_argument(
+        "--python",
+        action="append",
+        default=[],
+        metavar="INTERPRETER",
+        help="an interpreter compiling the bytecode for its version (repeat for each version; default: "
+        "python3.X for each version with compiled modules in the wheels)",
+    )
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="ship sources only (every cold start then compiles them; for comparison)",
+    )
+    parser.add_argument(
+        "--verify",
+        type=Path,
+        metavar="LAYER_ZIP",
+        help="check that a built layer ships valid, used bytecode for each Python version it contains",
+    )
     parser.add_argument("wheels", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.verify:

@@ -277,7 +277,8 @@ def _pytest_once(tree: Path, paths: list[str], target: str, impl: str, stub_miss
             env["APIGW_NO_EXTENSIONS" if impl == "python" else "APIGW_REQUIRE_EXTENSIONS"] = "1"
         command = [
             sys.executable, "-m", "pytest", "-q", "-p", "powertools_suite", "-p", "no:cacheprovider",
-            "-c", str(ini), "--rootdir", str(tree), "--confcutdir", str(tree), "-o", "addopts=", "--continue-on-collection-errors", *extra, *paths,
+            "-c", str(ini), "--rootdir", str(tree), "--confcutdir", str(tree), "-o", "addopts=",
+            "--continue-on-collection-errors", *extra, *paths,
         ]  # fmt: skip
         completed = subprocess.run(
             command, cwd=tree, env=env, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_SECONDS
@@ -322,7 +323,9 @@ def run_suite(tree: Path, paths: list[str], target: str, impl: str, stub_missing
     folder = tree / path
     children = []
     if folder.is_dir():
-        children = [str(p.relative_to(tree)) for p in sorted(folder.iterdir()) if p.is_dir() and any(p.rglob("test_*.py"))]
+        children = [
+            str(p.relative_to(tree)) for p in sorted(folder.iterdir()) if p.is_dir() and any(p.rglob("test_*.py"))
+        ]
         children += [str(p.relative_to(tree)) for p in sorted(folder.glob("test_*.py"))]
     if not children:
         reason = _one_line(_error_line(output)) or "pytest stopped before running any test"
@@ -424,7 +427,13 @@ def write_results(path: Path, mode: str, baseline: dict, switched: dict | None, 
     lines += ["", f"## Failing on Powertools itself, left out of the score ({len(failing_on_powertools)})"]
     lines += [f"{nodeid}  [{r['outcome']}]  {r['reason']}" for nodeid, r in sorted(failing_on_powertools.items())]
     path.write_text("\n".join(lines) + "\n")
-    payload = {"mode": mode, "powertools": baseline, "apigw": switched, "score": result, "missing": sorted(MISSING_SEEN)}
+    payload = {
+        "mode": mode,
+        "powertools": baseline,
+        "apigw": switched,
+        "score": result,
+        "missing": sorted(MISSING_SEEN),
+    }
     path.with_suffix(".json").write_text(json.dumps(payload, indent=1, sort_keys=True))
 
 

@@ -108,7 +108,17 @@ class ParamField:
 class RouteFields:
     """Everything read from one handler's signature for validation and documentation."""
 
-    __slots__ = ("path", "query", "header", "cookie", "body", "return_field", "response_models", "operation_id", "_body")
+    __slots__ = (
+        "path",
+        "query",
+        "header",
+        "cookie",
+        "body",
+        "return_field",
+        "response_models",
+        "operation_id",
+        "_body",
+    )
 
     def __init__(self, operation_id: str) -> None:
         self.path: List[ParamField] = []

@@ -14,8 +14,13 @@ from pydantic.json_schema import GenerateJsonSchema
 from .._injection import read_signature, route_where
 from ._fields import BODY, ParamField, RouteFields
 from ._validation import ValidatedCall, route_fields
-from .constants import DEFAULT_API_VERSION, DEFAULT_CONTENT_TYPE, DEFAULT_OPENAPI_RESPONSE_DESCRIPTION
-from .constants import DEFAULT_OPENAPI_TITLE, DEFAULT_OPENAPI_VERSION
+from .constants import (
+    DEFAULT_API_VERSION,
+    DEFAULT_CONTENT_TYPE,
+    DEFAULT_OPENAPI_RESPONSE_DESCRIPTION,
+    DEFAULT_OPENAPI_TITLE,
+    DEFAULT_OPENAPI_VERSION,
+)
 from .exceptions import SchemaValidationError
 from .models import OpenAPI, PathItem, Server, Tag
 from .types import (
@@ -153,7 +158,9 @@ def build_openapi(app: ApiGatewayResolver, **given: Any) -> OpenAPI:
             continue
         operation, route_definitions = _operation(app, route, fields, field_mapping, operation_ids)  # type: ignore[arg-type]
         if app_code is not None and "ResponseValidationError" not in route_definitions:
-            operation["responses"][int(app_code)] = _error_response("Response Validation Error", "ResponseValidationError")
+            operation["responses"][int(app_code)] = _error_response(
+                "Response Validation Error", "ResponseValidationError"
+            )
         from ..request import openapi_path
 
         paths.setdefault(openapi_path(route.rule), {})[route.method.lower()] = operation
@@ -274,7 +281,12 @@ def _parameters(fields: RouteFields, field_mapping: FieldMapping) -> List[Dict[s
                     entry["description"] = model_field.description
                 found.append(entry)
             continue
-        entry = {"name": field.alias, "in": location, "required": field.required, "schema": _schema_of(field, field_mapping)}
+        entry = {
+            "name": field.alias,
+            "in": location,
+            "required": field.required,
+            "schema": _schema_of(field, field_mapping),
+        }
         if info.description:
             entry["description"] = info.description
         if getattr(info, "openapi_examples", None):

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from .._injection import Signature, dependency_tree, request_cache, route_where, solve
 from ..request import openapi_path
-from ._fields import BODY, ParamField, RouteFields, analyse
+from ._fields import ParamField, RouteFields, analyse
 from .exceptions import RequestUnsupportedContentType, RequestValidationError, ResponseValidationError
 from .params import UploadFile
 
@@ -186,13 +186,17 @@ class ValidatedCall:
         if self._query:
             query = _Query(view, getattr(app, "decode_query_parameters", False))
             for field in self._query:
-                value = query.model(field) if field.model_lookup is not None else query.get(field.alias, field.is_sequence)
+                value = (
+                    query.model(field) if field.model_lookup is not None else query.get(field.alias, field.is_sequence)
+                )
                 _take(field, value, ("query", field.alias), values, errors)
         if self._header:
             headers = _Headers(view)
             for field in self._header:
                 value = (
-                    headers.model(field) if field.model_lookup is not None else headers.get(field.alias, field.is_sequence)
+                    headers.model(field)
+                    if field.model_lookup is not None
+                    else headers.get(field.alias, field.is_sequence)
                 )
                 _take(field, value, ("header", field.alias), values, errors)
         if self._cookie:
@@ -597,4 +601,3 @@ def _header_param(value: str, wanted: str) -> Optional[str]:
 
 
 __all__ = ["RequestValidation", "ValidatedArgs", "ValidatedCall", "parse_multipart", "validated_plan"]
-

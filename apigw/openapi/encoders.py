@@ -72,7 +72,9 @@ def jsonable_encoder(
     if exclude is not None and not isinstance(exclude, (set, dict)):
         exclude = set(exclude)
     try:
-        return _encode(obj, include, exclude, by_alias, exclude_unset, exclude_defaults, exclude_none, custom_serializer)
+        return _encode(
+            obj, include, exclude, by_alias, exclude_unset, exclude_defaults, exclude_none, custom_serializer
+        )
     except ValueError as exc:
         raise SerializationError(
             f"Unable to serialize the object {obj!r} as it is not a supported type. Error details: {exc}"

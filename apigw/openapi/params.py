@@ -324,7 +324,11 @@ class UploadFile:
 
 
 def _create_model_field(
-    field_info: Optional[FieldInfo], type_annotation: Any, param_name: str, is_path_param: bool, is_response_param: bool = False
+    field_info: Optional[FieldInfo],
+    type_annotation: Any,
+    param_name: str,
+    is_path_param: bool,
+    is_response_param: bool = False,
 ) -> Any:
     """COMPAT: Powertools' private helper of this name (a field for one parameter), for code that calls it: a
     marker without a location becomes a ``Query``; a ``Header`` gets its dashed name."""

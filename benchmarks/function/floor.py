@@ -25,7 +25,9 @@ STATIC = {
     ("POST", "/orders"): lambda event: (201, {"created": body(event)}),
     ("GET", "/products"): lambda event: (200, {"products": []}),
     ("GET", "/search"): lambda event: (
-        200, {"query": (event.get("queryStringParameters") or {}).get("q", ""), "results": []}),
+        200,
+        {"query": (event.get("queryStringParameters") or {}).get("q", ""), "results": []},
+    ),
 }
 WITH_ID = {  # (method, collection, sub-resource) -> handler(event, id)
     ("GET", "users", ()): lambda event, id: (200, {"id": id, "name": "Ada"}),

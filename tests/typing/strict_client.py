@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-from apigw import APIGatewayRestResolver, AnyIntegrationResolver
+from apigw import AnyIntegrationResolver, APIGatewayRestResolver
 from apigw.testing import Client, ClientResponse
 
 app = APIGatewayRestResolver(method_not_allowed=True, auto_head=True)

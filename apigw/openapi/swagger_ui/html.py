@@ -31,7 +31,11 @@ def generate_swagger_html(
 
     ``swagger_js``/``swagger_css`` are the URLs of Swagger UI's script and stylesheet.
     """
-    oauth = f"ui.initOAuth({oauth2_config.model_dump_json(exclude_none=True, exclude_unset=True)});" if oauth2_config else ""
+    oauth = (
+        f"ui.initOAuth({oauth2_config.model_dump_json(exclude_none=True, exclude_unset=True)});"
+        if oauth2_config
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
