@@ -26,11 +26,11 @@ from __future__ import annotations
 from . import integrations
 from .events import BaseProxyEvent
 from .exceptions import InvalidEventError
-from .resolver import _ACTIVE_APP, ApiGatewayResolver, _drop_head_body, _integration_of_view
+from .resolver import ApiGatewayResolver, _integration_of_view
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Tuple, Union
+    from typing import Any, Callable, List, Mapping, Optional, Pattern, Union
 
     from .integrations import Integration
     from .response import CORSConfig
@@ -72,8 +72,10 @@ class AnyIntegrationResolver(ApiGatewayResolver):
             method_not_allowed=method_not_allowed,
             auto_head=auto_head,
         )
-        # Each event's view class follows its integration; ApiGatewayResolver._begin builds views through this.
+        # Each event's view class follows its integration (resolve and _begin build views through this), and no
+        # integration is fixed: resolve and _begin take the integration of each event's view.
         self._event_class = self._detected_view
+        self._integration = None  # type: ignore[assignment]
 
     @property
     def integration(self) -> Integration:
@@ -82,37 +84,6 @@ class AnyIntegrationResolver(ApiGatewayResolver):
         if view is None:
             raise LookupError("AnyIntegrationResolver answers every integration; it has one only during a request")
         return _integration_of_view(view)
-
-    def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
-        """Route one Lambda event of any integration and return the response dict in that integration's format."""
-        # NOTE: ApiGatewayResolver.resolve writes its steps out for speed with its one integration; this is the same
-        # flow through the helpers resolve_async uses (_begin, _match, _write_error, _end), with the integration of
-        # each event.
-        view, integration = self._begin(event, context)
-        active = _ACTIVE_APP.set(self) if self._routers else None
-        try:
-            route, params = self._match(view, integration)
-            try:
-                if self._middlewares or route.middlewares:
-                    result = (route.chain or self._chain(route))(self)
-                elif route.invoke is None:
-                    result = route.func(**params)
-                else:
-                    result = route.invoke(self, params)
-                response = self._writer.write(view, self._to_response(result, route.status_code), route, integration)
-            except Exception as exc:
-                response = self._write_error(view, exc, route, integration)
-        finally:
-            self._end(active)
-        if self._auto_head:
-            _drop_head_body(view.http_method.upper(), route, response)
-        if self._debug:
-            self._print_debug(self._request_state.get(), response)  # type: ignore[arg-type]
-        return response
-
-    def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
-        view, _ = super()._begin(event, context)
-        return view, _integration_of_view(view)
 
     def _detected_view(self, event: Mapping[str, Any], json_deserializer: Any = None) -> BaseProxyEvent:
         integration = integrations.detect(event)

@@ -856,6 +856,8 @@ class ApiGatewayResolver(BaseRouter):
             print(self._serializer(event))
         integration = self._integration
         view = self._event_class(event, self._json_body_deserializer)
+        if integration is None:  # AnyIntegrationResolver: each event's own integration
+            integration = _integration_of_view(view)
         state = [view, context, None, _NO_PARAMS, None, True]
         self._request_state.set(state)
         pending = self._request_context.get()
@@ -956,6 +958,8 @@ class ApiGatewayResolver(BaseRouter):
         if not isinstance(event, dict):
             raise self._invalid_event(event)
         view = self._event_class(event, self._json_body_deserializer)
+        if integration is None:  # AnyIntegrationResolver: each event's own integration
+            integration = _integration_of_view(view)
         self._request_state.set([view, context, None, _NO_PARAMS, None, True])
         pending = self._request_context.get()
         if pending is not None:

@@ -14,9 +14,13 @@ and its message is the reproducer: the call, both answers, and the structured in
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence
 
 import atheris
+
+# The oracles the differential tests use too (tests/oracles.py): one naive matcher, one token list.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 
 class Mismatch(AssertionError):

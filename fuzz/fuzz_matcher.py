@@ -22,15 +22,15 @@ route table's own regexes are never this hostile).
 
 from __future__ import annotations
 
-import re
 import warnings
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 import atheris
 from _inputs import Draw, TextSubclass, fail, outcome, run, same
+from oracles import ReferenceMatcher
 
 with atheris.instrument_imports(include=["apigw._matcher_py", "apigw._rules"]):
-    from apigw import _matcher_c, _matcher_py, _rules
+    from apigw import _matcher_c, _matcher_py
 
 warnings.simplefilter("ignore")  # `re`'s FutureWarnings about rules: warnings are not outcomes
 
@@ -95,40 +95,6 @@ REGEX_SOUP = "()[]{}<>?P*+.|\\^$-:=!a1/_"
 
 def maybe_subclass(draw: Draw, text: str) -> str:
     return TextSubclass(text) if draw.one_in(32) else text
-
-
-class ReferenceMatcher:
-    """The contract in its plainest form: every rule is its regex; static rules (no group) before dynamic ones,
-    registration order inside each; the first rule with the method whose regex matches the whole path wins."""
-
-    def __init__(self, ignore_trailing_slash: bool) -> None:
-        self.ignore_trailing_slash = ignore_trailing_slash
-        self.static: List[Tuple[Any, str, Any]] = []
-        self.dynamic: List[Tuple[Any, str, Any]] = []
-
-    def add(self, rule: str, method: str, target: Any) -> None:
-        if self.ignore_trailing_slash:
-            rule = rule.rstrip("/")
-        compiled = re.compile("(?:" + _rules.rule_to_regex(rule) + ")")
-        (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
-
-    def _fullmatch(self, compiled: Any, path: str) -> Any:
-        # Ignoring trailing slashes: the path without them, or with one back (a rule may end in "/").
-        if not self.ignore_trailing_slash:
-            return compiled.fullmatch(path)
-        key = path.rstrip("/")
-        return compiled.fullmatch(key) or (compiled.fullmatch(key + "/") if key != path else None)
-
-    def match(self, method: str, path: str) -> Optional[Tuple[Any, Dict[str, str]]]:
-        for compiled, rule_method, target in self.static + self.dynamic:
-            if rule_method == method:
-                found = self._fullmatch(compiled, path)
-                if found is not None:
-                    return target, found.groupdict()
-        return None
-
-    def methods_for(self, path: str) -> set:
-        return {method for compiled, method, _ in self.static + self.dynamic if self._fullmatch(compiled, path)}
 
 
 def draw_segment(draw: Draw, spec: List[Any], wildcards: List[int]) -> str:

@@ -20,11 +20,12 @@ import json
 import math
 import re
 import types
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracles import ENCODING_TOKENS, ReferenceMatcher
 
 from apigw import _encoder_c, _encoder_py, _headers_c, _headers_py, _matcher_c, _matcher_py
 
@@ -35,43 +36,6 @@ COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Health
 # ---------------------------------------------------------------------------------------------------------------
 # Matcher: a naive reference
 # ---------------------------------------------------------------------------------------------------------------
-
-
-class ReferenceMatcher:
-    """The straightforward algorithm the contract is defined by: every rule is a regex, scanned in order.
-
-    Rules whose regex has no group ("static") come before the others ("dynamic"); registration order inside
-    each list; the first rule with the same method whose regex matches the whole path wins.
-    """
-
-    def __init__(self, ignore_trailing_slash: bool = False) -> None:
-        self.ignore_trailing_slash = ignore_trailing_slash
-        self.static: List[Tuple[Any, str, Any]] = []
-        self.dynamic: List[Tuple[Any, str, Any]] = []
-
-    def add(self, rule: str, method: str, target: Any) -> None:
-        if self.ignore_trailing_slash:
-            rule = rule.rstrip("/")
-        compiled = re.compile("(?:" + _matcher_py.rule_to_regex(rule) + ")")
-        (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
-
-    def _fullmatch(self, compiled: Any, path: str) -> Any:
-        # Ignoring trailing slashes: the path without them, or with one back (a rule may end in "/").
-        if not self.ignore_trailing_slash:
-            return compiled.fullmatch(path)
-        key = path.rstrip("/")
-        return compiled.fullmatch(key) or (compiled.fullmatch(key + "/") if key != path else None)
-
-    def match(self, method: str, path: str) -> Optional[Tuple[Any, Dict[str, str]]]:
-        for compiled, rule_method, target in self.static + self.dynamic:
-            if rule_method == method:
-                found = self._fullmatch(compiled, path)
-                if found is not None:
-                    return target, found.groupdict()
-        return None
-
-    def methods_for(self, path: str) -> set:
-        return {method for compiled, method, _ in self.static + self.dynamic if self._fullmatch(compiled, path)}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -498,32 +462,6 @@ def test_http_mode_sends_cookies_only_in_the_cookies_list(headers, cookies):
 # Encoder: accepts_gzip
 # ---------------------------------------------------------------------------------------------------------------
 
-ENCODING_TOKENS = [
-    "gzip",
-    "x-gzip",
-    "GZIP",
-    "Gzip",
-    "*",
-    "br",
-    "deflate",
-    "identity",
-    ";",
-    ",",
-    "q=",
-    "Q=",
-    "q",
-    "=",
-    "0",
-    "0.",
-    "0.000",
-    "0.001",
-    "1",
-    "1.0",
-    " ",
-    "\t",
-    "00",
-    ".",
-]
 accept_encodings = st.one_of(
     st.lists(st.sampled_from(ENCODING_TOKENS), max_size=10).map("".join),
     st.lists(st.one_of(st.sampled_from(ENCODING_TOKENS), st.text(max_size=2)), max_size=8).map("".join),
