@@ -163,7 +163,7 @@ cdef class Matcher:
         return found
 
 
-cdef object _fullmatch(object compiled, str path, str key):
+cdef object _fullmatch(object compiled, object path, object key):
     found = compiled.fullmatch(key)
     if found is None and key is not path and len(key) != len(path):
         found = compiled.fullmatch(key + u"/")

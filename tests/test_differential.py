@@ -672,3 +672,16 @@ def test_regression_compiled_twins_take_str_subclasses_like_the_pure_twins():
     assert _encoder_c.accepts_gzip(Text.GZIP) is True
     expected = {"headers": {"X-A": "application/json"}, "cookies": []}
     assert _headers_c.serialize({"X-A": Text.JSON}, [], _headers_c.JOINED_WITH_COOKIES) == expected
+
+
+@pytest.mark.compiled
+def test_regex_rules_in_trailing_slash_mode_take_str_subclasses_in_both_twins():
+    class Text(str):
+        pass
+
+    for cls in (_matcher_py.Matcher, _matcher_c.Matcher):
+        matcher = cls(ignore_trailing_slash=True)
+        matcher.add(Text("/.+/"), "GET", "catch-all")
+        assert matcher.match("GET", Text("")) is None, cls
+        assert matcher.match("GET", Text("/a/")) == ("catch-all", {}), cls
+        assert matcher.methods_for(Text("/a//")) == {"GET"}, cls
