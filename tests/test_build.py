@@ -61,16 +61,28 @@ def test_no_extensions_selects_pure_python():
     assert json.loads(result.stdout) == "python"
 
 
+def unmarked_copy(tmp_path) -> str:
+    """A copy of the installed package without its build marker (``_build_mode``): what a compiled install whose
+    modules fail to load looks like, whichever way the package under test was built (the pure wheel has a marker)."""
+    import shutil
+
+    import apigw
+
+    source = os.path.dirname(apigw.__file__)
+    shutil.copytree(source, tmp_path / "apigw", ignore=shutil.ignore_patterns("__pycache__", "_build_mode"))
+    return str(tmp_path)
+
+
 @pytest.mark.parametrize("value", ["0", "false", "", "off"])
-def test_off_values_do_not_force_pure_python(value):
-    result = run_python(WITHOUT_COMPILED + REPORT, APIGW_NO_EXTENSIONS=value)
+def test_off_values_do_not_force_pure_python(value, tmp_path):
+    result = run_python(WITHOUT_COMPILED + REPORT, "-S", cwd=unmarked_copy(tmp_path), APIGW_NO_EXTENSIONS=value)
 
     assert json.loads(result.stdout) == "python"
     assert "compiled modules not available" in result.stderr
 
 
-def test_a_missing_compiled_module_falls_back_with_a_runtime_warning():
-    result = run_python(WITHOUT_COMPILED + REPORT)
+def test_a_missing_compiled_module_falls_back_with_a_runtime_warning(tmp_path):
+    result = run_python(WITHOUT_COMPILED + REPORT, "-S", cwd=unmarked_copy(tmp_path))
 
     assert result.returncode == 0
     assert json.loads(result.stdout) == "python"
