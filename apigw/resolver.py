@@ -491,7 +491,7 @@ class BaseRouter:
 
 
 class ApiGatewayResolver(BaseRouter):
-    """Routes API Gateway REST (v1), HTTP API (v2), ALB and Function URL events to decorated functions.
+    """Routes API Gateway REST (v1), HTTP API (v2), ALB, Function URL and VPC Lattice events to decorated functions.
 
     ``proxy_type`` selects the event format (REST v1 by default); ``cors`` enables CORS for every route (a route
     can opt out with ``cors=False``) and answers pre-flight ``OPTIONS`` requests; ``debug`` (or the environment

@@ -79,7 +79,8 @@ def _base_path(event: Any) -> str:
         return ""
     http = context.get("http")
     path = http.get("path") if isinstance(http, dict) else context.get("path")
-    if isinstance(path, str) and path.startswith(f"/{stage}"):
+    # The whole /{stage} segment: stage "local" must not claim "/localdocs".
+    if isinstance(path, str) and (path == f"/{stage}" or path.startswith(f"/{stage}/")):
         return f"/{stage}"
     return ""
 
