@@ -114,7 +114,8 @@ cdef class ResponseWriter:
     cdef public object headers
     cdef public object size_limit
     cdef public object size_guard
-    cdef object _serialize_headers  # PERF: headers.serialize, looked up once
+    cdef object _serialize_headers  # PERF: headers.serialize and headers.json_fields, looked up once
+    cdef object _json_fields
 
     def __init__(self, serializer, cors, headers, size_limit=None):
         self.serializer = serializer
@@ -123,6 +124,7 @@ cdef class ResponseWriter:
         self.size_limit = size_limit
         self.size_guard = u"answer"
         self._serialize_headers = headers.serialize
+        self._json_fields = headers.json_fields
 
     cpdef dict write(self, object view, object response, object route, object integration):
         """The response dict for a ``Response``, finished with the route's settings."""
@@ -139,29 +141,44 @@ cdef class ResponseWriter:
                 # A dict or list body with no content type can only mean JSON (Powertools sends it unserialized).
                 body = self._serialize(body, route)
                 response.headers["Content-Type"] = JSON
-        result = self._finish(view, status, response.headers, response.cookies, body, response.compress, route, integration)
+        result = self._finish(
+            view, status, response.headers, response.cookies, body, response.compress, route, integration
+        )
         response.base64_encoded = result[u"isBase64Encoded"]
         return result
 
     cpdef dict write_result(self, object view, object result, int status, object route, object integration):
         """``write`` for a plain JSON result, without building the ``Response`` (see the pure twin)."""
         body = self._serialize(result, route)
+        if route.plain:
+            # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
+            fields = self._json_fields(_layout(view, integration))
+            response = self._assemble(status, fields, body, False, integration)
+            return self._guard(view, body, {u"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {u"Content-Type": JSON}, None, body, None, route, integration)
 
     cpdef dict respond(
         self, object view, int status, object headers, list cookies, object body, bint is_base64, object integration
     ):
         """The response dict in the integration's layout, with a ``statusDescription`` where it has one."""
-        cdef dict result
-        layout = integration.layout
-        if integration.multi_value_layout is not None and view._data.get(u"multiValueHeaders") is not None:
-            layout = integration.multi_value_layout
-        result = {u"statusCode": status}
-        result.update(self._serialize_headers(headers, cookies, layout))
+        fields = self._serialize_headers(headers, cookies, _layout(view, integration))
+        return self._assemble(status, fields, body, is_base64, integration)
+
+    cdef dict _assemble(self, int status, dict fields, object body, bint is_base64, object integration):
+        cdef dict result = {u"statusCode": status}
+        result.update(fields)
         if integration.status_description:
             result[u"statusDescription"] = status_line(status)
         result[u"body"] = body
         result[u"isBase64Encoded"] = is_base64
+        return result
+
+    cdef dict _guard(
+        self, object view, object body, object headers, list cookies, object route, object integration, dict result
+    ):
+        limit = self.size_limit or integration.response_limit
+        if size_bound(result) > limit and self.size_guard != u"off":
+            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result, limit)
         return result
 
     cdef object _serialize(self, object value, object route):
@@ -207,7 +224,10 @@ cdef class ResponseWriter:
         result = self.respond(view, status, headers, set_cookies, text, is_base64, integration)
         if cors_headers_only:
             add_headers(result[u"headers"], cors_headers_only)
-        limit = self.size_limit or integration.response_limit
-        if size_bound(result) > limit and self.size_guard != u"off":
-            return fit(self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit)
-        return result
+        return self._guard(view, body, headers, set_cookies, route, integration, result)
+
+
+cdef int _layout(object view, object integration) except? -1:
+    if integration.multi_value_layout is not None and view._data.get(u"multiValueHeaders") is not None:
+        return integration.multi_value_layout
+    return integration.layout

@@ -170,6 +170,11 @@ class ResponseWriter:
         """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
         building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
         body = self._serialize(result, route)
+        if route.plain:
+            # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
+            fields = self.headers.json_fields(_layout(view, integration))
+            response = self._assemble(status, fields, body, False, integration)
+            return self._guard(view, body, {"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {"Content-Type": JSON}, None, body, None, route, integration)
 
     def respond(
@@ -184,15 +189,34 @@ class ResponseWriter:
     ) -> Dict[str, Any]:
         """The response dict in the integration's layout (``multi_value_layout`` when the request has
         ``multiValueHeaders``: ALB), with a ``statusDescription`` where the integration has one."""
-        layout = integration.layout
-        if integration.multi_value_layout is not None and view._data.get("multiValueHeaders") is not None:
-            layout = integration.multi_value_layout
+        fields = self.headers.serialize(headers, cookies, _layout(view, integration))
+        return self._assemble(status, fields, body, is_base64, integration)
+
+    def _assemble(
+        self, status: int, fields: Dict[str, Any], body: Optional[str], is_base64: bool, integration: Any
+    ) -> Dict[str, Any]:
         result: Dict[str, Any] = {"statusCode": status}
-        result.update(self.headers.serialize(headers, cookies, layout))
+        result.update(fields)
         if integration.status_description:
             result["statusDescription"] = status_line(status)
         result["body"] = body
         result["isBase64Encoded"] = is_base64
+        return result
+
+    def _guard(
+        self,
+        view: Any,
+        body: Any,
+        headers: Dict[str, Any],
+        cookies: List[str],
+        route: Any,
+        integration: Any,
+        result: Dict[str, Any],
+    ) -> Dict[str, Any]:
+        """``result``, unless it may be over the integration's limit (``fit`` measures it and decides)."""
+        limit = self.size_limit or integration.response_limit
+        if size_bound(result) > limit and self.size_guard != "off":
+            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result, limit)
         return result
 
     def _serialize(self, value: Any, route: Any) -> str:
@@ -236,9 +260,12 @@ class ResponseWriter:
         result = self.respond(view, status, headers, set_cookies, text, is_base64, integration)
         if cors_headers_only:
             add_headers(result["headers"], cors_headers_only)
-        limit = self.size_limit or integration.response_limit
-        if size_bound(result) > limit and self.size_guard != "off":
-            return fit(
-                self, accepts_gzip, encode_body, view, body, headers, set_cookies, route, integration, result, limit
-            )
-        return result
+        return self._guard(view, body, headers, set_cookies, route, integration, result)
+
+
+def _layout(view: Any, integration: Any) -> int:
+    """The integration's header layout for this request (``multi_value_layout`` when the event has
+    ``multiValueHeaders``: an ALB target group with multi-value headers on)."""
+    if integration.multi_value_layout is not None and view._data.get("multiValueHeaders") is not None:
+        return integration.multi_value_layout  # type: ignore[no-any-return]
+    return integration.layout  # type: ignore[no-any-return]

@@ -6,6 +6,7 @@ from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGL
 from .exceptions import InvalidResponseHeaderError
 
 cdef object _MISSING = object()
+cdef str _JSON = u"application/json"
 
 
 cdef object _lookup(object mapping, object name):
@@ -92,7 +93,9 @@ cpdef dict serialize(object headers, list cookies, int layout):
         if layout == JOINED_WITH_COOKIES:
             return {"headers": single, "cookies": set_cookies}
         if layout == JOINED_COOKIES_IN_MULTI:
-            return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}} if set_cookies else {"headers": single}
+            if not set_cookies:
+                return {"headers": single}
+            return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}}
         if set_cookies:
             # NOTE: the rare many-cookie path is shared with the pure twin, imported only when it is taken.
             from ._headers_py import _set_cookie_spellings
@@ -133,6 +136,17 @@ cpdef dict serialize(object headers, list cookies, int layout):
         if len(values) == 1:
             single[key] = values[0]
     return {"headers": single, "multiValueHeaders": multi}
+
+
+cpdef dict json_fields(int layout):
+    """The fields of a plain JSON response (see the pure twin)."""
+    if layout == SINGLE_AND_MULTI:
+        return {u"headers": {u"Content-Type": _JSON}, u"multiValueHeaders": {u"Content-Type": [_JSON]}}
+    if layout == JOINED_WITH_COOKIES:
+        return {u"headers": {u"Content-Type": _JSON}, u"cookies": []}
+    if layout == MULTI:
+        return {u"multiValueHeaders": {u"Content-Type": [_JSON]}}
+    return {u"headers": {u"Content-Type": _JSON}}
 
 
 cdef inline bint _forbidden(str text):

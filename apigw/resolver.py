@@ -161,6 +161,7 @@ class Route:
         "invoke",
         "chain",
         "async_chain",
+        "plain",
     )
 
     def __init__(
@@ -188,6 +189,8 @@ class Route:
         #: ``invoke(app, params) -> result`` when the handler needs more than its path parameters (injected
         #: ``Request``, ``Depends``, validation); ``None`` calls ``func(**params)``
         self.invoke: Optional[Callable[[Any, Dict[str, str]], Any]] = None
+        #: no CORS, cache control or compression to add to its responses (PERF: the writer's shortest path)
+        self.plain = not (cors or compress or cache_control)
         self.chain: Optional[Callable[[Any], Any]] = None  # built on first use, see ApiGatewayResolver._chain
         self.async_chain: Optional[Callable[[Any], Any]] = None  # the same for resolve_async (apigw._async)
 
