@@ -32,26 +32,28 @@ if TYPE_CHECKING:
 
 async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
     """``app.resolve_async(event, context)``: see the module docstring."""
-    from .resolver import _ACTIVE_APP
-
-    view, integration = app._begin(event, context)
-    active = _ACTIVE_APP.set(app) if app._routers else None
+    view, integration, state, route, params, active = app._start(event, context)
     try:
-        route, params = app._match(view, integration)
-        try:
-            if app._middlewares or route.middlewares:
-                result = await (route.async_chain or _build_chain(app, route))(app)
-            else:
-                result = await _call_route(app, route, params)
+        if app._middlewares or route.middlewares:
+            result = await (route.async_chain or _build_chain(app, route))(app)
+        elif route is app._not_found_route:
+            result = await _answer_not_found(app)
+        else:  # PERF: _call_route written out, as resolve does
+            result = route.func(**params) if route.invoke is None else route.invoke(app, params)
+            if type(result) is not dict and inspect.isawaitable(result):
+                result = await result
+        if type(result) is dict or type(result) is list:
+            response = app._writer.write_result(view, result, route.status_code, route, integration)
+        else:
             response = app._writer.write(view, app._to_response(result, route.status_code), route, integration)
-        except Exception as exc:
-            response = await _write_error(app, view, exc, route, integration)
+    except Exception as exc:
+        response = await _write_error(app, view, exc, route, integration)
     finally:
-        app._end(active)
+        app._end(state, active)
     if app._auto_head:
         _drop_head_body(view.http_method.upper(), route, response)
     if app._debug:
-        app._print_debug(app._request_state.get(), response)  # type: ignore[arg-type]
+        app._print_debug(state, response)
     return response
 
 
@@ -59,7 +61,7 @@ async def _call_route(app: ApiGatewayResolver, route: Route, params: Dict[str, s
     if route is app._not_found_route:
         return await _answer_not_found(app)
     result = route.func(**params) if route.invoke is None else route.invoke(app, params)
-    if inspect.isawaitable(result):
+    if type(result) is not dict and inspect.isawaitable(result):
         result = await result
     return result
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from typing import (
         Any,
         Callable,
+        Coroutine,
         Dict,
         List,
         Mapping,
@@ -848,8 +849,8 @@ class ApiGatewayResolver(BaseRouter):
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event and return the response dict for the integration."""
-        # PERF: the steps of _begin, _match and _end (which resolve_async calls) are written out here: this is the
-        # per-event path, and every Python call on it shows in the benchmark.
+        # PERF: the steps of _start and _end (which resolve_async calls) are written out here: this is the per-event
+        # path, and every Python call on it shows in the benchmark.
         if type(event) is not dict:  # PERF: the common case first; isinstance on an ABC costs a Python call
             if isinstance(event, BaseProxyEvent):
                 event = _unwrap_view(event)
@@ -865,7 +866,7 @@ class ApiGatewayResolver(BaseRouter):
         self._request_state.set(state)
         pending = self._request_context.get()
         if pending is not None:
-            pending = dict(pending)  # this request's own copy (see _begin)
+            pending = dict(pending)  # this request's own copy (see _start)
             self._request_context.set(pending)
         active = _ACTIVE_APP.set(self) if self._routers else None
         try:
@@ -935,7 +936,7 @@ class ApiGatewayResolver(BaseRouter):
         print("======================")
         print(self._serializer(response), file=sys.stderr)
 
-    async def resolve_async(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
+    def resolve_async(self, event: Mapping[str, Any], context: Any) -> Coroutine[Any, Any, Dict[str, Any]]:
         """``resolve`` for apps with ``async def`` handlers, middlewares or exception handlers (sync ones work too)::
 
             def lambda_handler(event, context):
@@ -944,66 +945,69 @@ class ApiGatewayResolver(BaseRouter):
         Concurrent calls (``asyncio.gather``) each see their own request state. A synchronous middleware placed
         before asynchronous parts of the chain runs in a worker thread, so it never blocks the event loop.
         """
-        from ._async import resolve_async  # PERF: apps that never use it never load it
-
-        return await resolve_async(self, event, context)
+        # PERF: a plain method handing out the coroutine of apigw._async (one coroutine per request, not two); that
+        # module is loaded on the first call, so apps that never use it never load it.
+        resolve = _resolve_async or _load_resolve_async()
+        return resolve(self, event, context)
 
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         return self.resolve(event, context)
 
-    def _begin(self, event: Mapping[str, Any], context: Any) -> Tuple[BaseProxyEvent, Integration]:
-        """Start a request: its view, and the request state of this thread or task."""
-        if isinstance(event, BaseProxyEvent):
-            event = _unwrap_view(event)
+    def _start(
+        self, event: Mapping[str, Any], context: Any
+    ) -> Tuple[BaseProxyEvent, Integration, List[Any], Route, Dict[str, str], Any]:
+        """Start a request (for ``resolve_async``; ``resolve`` has these steps written out): the view, its
+        integration, the request state of this thread or task, the route (the not-found route when none matched),
+        its path parameters, and the token that ``_end`` takes back."""
+        if type(event) is not dict:
+            if isinstance(event, BaseProxyEvent):
+                event = _unwrap_view(event)
+            if not isinstance(event, dict):
+                raise self._invalid_event(event)
         if self._debug:
             print(self._serializer(event))
         integration = self._integration
-        if not isinstance(event, dict):
-            raise self._invalid_event(event)
         view = self._event_class(event, self._json_body_deserializer)
         if integration is None:  # AnyIntegrationResolver: each event's own integration
             integration = _integration_of_view(view)
-        self._request_state.set([view, context, None, _NO_PARAMS, None, True])
+        state = [view, context, None, _NO_PARAMS, None, True]
+        self._request_state.set(state)
         pending = self._request_context.get()
         if pending is not None:
             # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
-            self._request_context.set(dict(pending))
-        return view, integration
+            pending = dict(pending)
+            self._request_context.set(pending)
+        active = _ACTIVE_APP.set(self) if self._routers else None
+        try:
+            try:
+                method, path = view._request_line()
+            except InvalidEventError:
+                raise self._invalid_event(event) from None
+            if integration.expects_elb is not None and integrations.mismatch(integration, event):
+                raise self._invalid_event(event)
+            if self._strip_prefixes:
+                path = self._remove_prefix(path)
+            state[_PATH] = path
+            hit = self._matcher.match(method, path)
+            if hit is None and method == "HEAD" and self._auto_head:
+                hit = self._matcher.match("GET", path)
+            if hit is None:
+                route, params = self._not_found_route, _NO_PARAMS
+            else:
+                route, params = state[_ROUTE], state[_PARAMS] = hit
+            if pending is not None:
+                _add_route_context(pending, state)
+        except BaseException:
+            self._end(state, active)
+            raise
+        return view, integration, state, route, params, active
 
-    def _end(self, active: Any) -> None:
-        state = self._request_state.get()
-        if state is not None:
-            state[_IN_FLIGHT] = False
+    def _end(self, state: List[Any], active: Any) -> None:
+        state[_IN_FLIGHT] = False
         if active is not None:
             _ACTIVE_APP.reset(active)
         if self._request_context.get() is not None:
             self._request_context.set(None)
-
-    def _match(self, view: BaseProxyEvent, integration: Integration) -> Tuple[Route, Dict[str, str]]:
-        """The route for the request (the not-found route when none matches) and its path parameters."""
-        try:
-            method = view.http_method.upper()
-            path = view.path
-        except InvalidEventError:
-            raise self._invalid_event(view.raw_event) from None
-        if integrations.mismatch(integration, view.raw_event):
-            raise self._invalid_event(view.raw_event)
-        if self._strip_prefixes:
-            path = self._remove_prefix(path)
-        state: List[Any] = self._request_state.get()  # type: ignore[assignment]
-        state[_PATH] = path
-        hit = self._matcher.match(method, path)
-        if hit is None:
-            if method == "HEAD" and self._auto_head:
-                hit = self._matcher.match("GET", path)
-        if hit is None:
-            route, params = self._not_found_route, _NO_PARAMS
-        else:
-            route, params = state[_ROUTE], state[_PARAMS] = hit
-        pending = self._request_context.get()
-        if pending is not None:
-            _add_route_context(pending, state)
-        return route, params
 
     def _write_error(
         self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration
@@ -1510,6 +1514,17 @@ def _invoke_plan(
     from ._injection import build_plan
 
     return build_plan(app, route, placeholders, bool(validation))
+
+
+_resolve_async: Optional[Callable[..., Coroutine[Any, Any, Dict[str, Any]]]] = None
+
+
+def _load_resolve_async() -> Callable[..., Coroutine[Any, Any, Dict[str, Any]]]:
+    global _resolve_async
+    from ._async import resolve_async
+
+    _resolve_async = resolve_async
+    return resolve_async
 
 
 def _unwrap_view(event: BaseProxyEvent) -> Mapping[str, Any]:

@@ -62,6 +62,7 @@ REPORT = {
     "items": [{"id": i, "name": f"item number {i}", "price": "19.99", "tags": ["new", "sale"]} for i in range(28)]
 }  # ~2 KB of JSON
 BATCH_NS = 30_000_000
+ASYNC_CHUNK = 100  # events per timed call of the resolve_async rows
 
 Route = Tuple[str, str, Callable[..., Any], bool]  # method, rule, handler, compress
 
@@ -291,6 +292,63 @@ def measure_per_event(repeats: int) -> Tuple[List[str], Dict[Tuple[str, str], fl
     return labels, interleaved_medians(calls, repeats), matchers
 
 
+def measure_async(repeats: int) -> Dict[Tuple[str, str], float]:
+    """µs per event of ``resolve`` and of ``resolve_async`` on the same one-route REST app.
+
+    A timed call answers ``ASYNC_CHUNK`` events: ``resolve`` in a loop, ``resolve_async`` awaited in a loop inside
+    one coroutine on an already running event loop. ``asyncio.run`` per event (what a handler does) would add the
+    same event-loop set-up to every framework, so it is left out: the rows compare the routers.
+    """
+    import asyncio
+
+    async def hello_async() -> Dict[str, str]:
+        return HELLO
+
+    def sync_chunk(resolve: Callable[..., Any], event: Dict[str, Any]) -> None:
+        for _ in range(ASYNC_CHUNK):
+            resolve(event, None)
+
+    async def async_chunk(resolve_async: Callable[..., Any], event: Dict[str, Any]) -> None:
+        for _ in range(ASYNC_CHUNK):
+            await resolve_async(event, None)
+
+    def run_async_chunk(loop: Any, resolve_async: Callable[..., Any], event: Dict[str, Any]) -> None:
+        loop.run_until_complete(async_chunk(resolve_async, event))
+
+    event = make_event("REST", "/hello")
+    loop = asyncio.new_event_loop()
+    calls: Dict[Tuple[str, str], Callable[[], Any]] = {}
+    for contender in ("apigw-c", "powertools"):
+        sync_app, async_app = (
+            (
+                powertools.APIGatewayRestResolver(),
+                powertools.APIGatewayRestResolver(),
+            )
+            if contender == "powertools"
+            else _apigw_rest_apps(2)
+        )
+        sync_app.get("/hello")(HELLO_ROUTES[0][2])
+        async_app.get("/hello")(hello_async)
+        for column, call in (
+            ("resolve", functools.partial(sync_chunk, sync_app.resolve, event)),
+            ("resolve_async", functools.partial(run_async_chunk, loop, sync_app.resolve_async, event)),
+            ("resolve_async, async handler", functools.partial(run_async_chunk, loop, async_app.resolve_async, event)),
+        ):
+            calls[(contender, column)] = call
+        check(contender, workloads()[0], sync_app.resolve(event, None))
+        for app in (sync_app, async_app):
+            check(contender, workloads()[0], loop.run_until_complete(app.resolve_async(event, None)))
+    try:
+        return {key: us / ASYNC_CHUNK for key, us in interleaved_medians(calls, repeats).items()}
+    finally:
+        loop.close()
+
+
+def _apigw_rest_apps(count: int) -> List[Any]:
+    with implementation("cython"):
+        return [apigw.APIGatewayRestResolver() for _ in range(count)]
+
+
 def measure_twins(matchers: Dict[str, Any], repeats: int) -> List[Tuple[str, float, float]]:
     """µs per call of each compiled hot function and of its pure twin."""
     rest_headers = dict(make_event("REST", "/")["headers"])
@@ -454,6 +512,17 @@ def main() -> None:
     for name, compiled, pure in twins:
         print(f"{name:<42}{compiled:>10.3f}{pure:>10.3f}{pure / compiled:>14.2f}x")
 
+    async_med = measure_async(repeats)
+    columns = ("resolve", "resolve_async", "resolve_async, async handler")
+    print("\nresolve_async vs resolve, one-route REST app (median µs per event; ratios to resolve)")
+    print(f"{'contender':<12}" + "".join(f"{c:>31}" for c in columns) + f"{'async/sync':>12}{'async h./sync':>15}")
+    for contender in ("apigw-c", "powertools"):
+        sync, asynchronous, async_handler = (async_med[(contender, column)] for column in columns)
+        print(
+            f"{contender:<12}{sync:>31.2f}{asynchronous:>31.2f}{async_handler:>31.2f}"
+            f"{asynchronous / sync:>12.2f}{async_handler / sync:>15.2f}"
+        )
+
     cold = measure_cold_start(cold_runs)
     bare_wall = cold["bare interpreter"][0]
     pt_inside = cold["powertools"][1]
@@ -497,6 +566,14 @@ def main() -> None:
             0.5,
         ),
         ("in-process import+build: apigw-c <= 0.15x powertools", cold["apigw-c"][1] / pt_inside, 0.15),
+        *(
+            (
+                f"{column} (same app): apigw-c <= 1.3x resolve",
+                async_med[("apigw-c", column)] / async_med[("apigw-c", "resolve")],
+                1.3,
+            )
+            for column in ("resolve_async", "resolve_async, async handler")
+        ),
     ]
     checks = [(text, value, value <= limit) for text, value, limit in targets]
     # The compiled build must beat the pure twins on every row (issue 10), zlib-bound gzip row included.

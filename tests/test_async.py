@@ -10,10 +10,10 @@ import json
 import threading
 
 import pytest
-from builders import http_event, rest_event
+from builders import alb_event, http_event, rest_event
 
 from apigw import APIGatewayHttpResolver, APIGatewayRestResolver, CORSConfig, Response, Router, content_types
-from apigw.exceptions import NotFoundError, ResponseSerializationError
+from apigw.exceptions import InvalidEventError, NotFoundError, ResponseSerializationError
 
 
 def run(coroutine):
@@ -235,3 +235,37 @@ def test_a_cors_preflight_is_answered_by_resolve_async():
 
     assert response["statusCode"] == 204
     assert response["multiValueHeaders"]["Access-Control-Allow-Methods"] == ["OPTIONS,POST"]
+
+
+def test_an_event_of_another_integration_is_refused_by_resolve_async():
+    app = APIGatewayRestResolver()
+    app.get("/x")(lambda: {})
+
+    with pytest.raises(InvalidEventError, match="APIGatewayRestResolver reads .* use ALBResolver"):
+        run(app.resolve_async(alb_event("/x"), None))
+
+
+def test_resolve_async_answers_head_from_the_get_route_without_a_body():
+    app = APIGatewayRestResolver(auto_head=True)
+    app.get("/x")(lambda: {"big": "body"})
+
+    response = run(app.resolve_async(rest_event("/x", "HEAD"), None))
+
+    assert response["statusCode"] == 200
+    assert response["body"] == ""
+    assert response == app.resolve(rest_event("/x", "HEAD"), None)
+
+
+def test_resolve_async_fills_the_route_context_as_resolve_does():
+    app = APIGatewayRestResolver()
+    seen = []
+
+    @app.get("/items/<item_id>")
+    async def get_item(item_id):
+        seen.append({key: app.context[key] for key in ("_path", "_route_args", "tenant")})
+        return {}
+
+    app.append_context(tenant="t1")
+    run(app.resolve_async(rest_event("/items/7"), None))
+
+    assert seen == [{"_path": "/items/7", "_route_args": {"item_id": "7"}, "tenant": "t1"}]
