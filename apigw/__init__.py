@@ -14,7 +14,6 @@
 
 from . import content_types
 from ._impl import IMPLEMENTATION
-from .any_integration import AnyIntegrationResolver
 from .exceptions import (
     BadRequestError,
     ForbiddenError,
@@ -46,6 +45,7 @@ __version__ = "0.1.0"
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .any_integration import AnyIntegrationResolver
     from .depends import DependencyResolutionError, Depends
     from .http_resolver import HttpResolver, HttpResolverLocal
     from .middlewares import BaseMiddlewareHandler, NextMiddleware
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
+    "AnyIntegrationResolver": "any_integration",
     "Request": "request",
     "Depends": "depends",
     "DependencyResolutionError": "depends",

@@ -18,6 +18,9 @@ OPTIONAL = [
     "apigw._async",
     "apigw._wire",
     "asyncio",
+    "apigw.any_integration",
+    "apigw.router",
+    "apigw.middlewares",
 ]
 
 
