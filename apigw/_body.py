@@ -24,6 +24,10 @@ __all__ = [
 
 JSON = "application/json"
 VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
+# More than the encoder twins' size_bound of every field of a plain JSON response except its body, in any layout
+# and with any status line (tests/test_safety.py checks it): below the limit by this much plus the body's own
+# bound, such a response cannot be too large, and is not measured.
+PLAIN_FIELDS_BOUND = 2048
 
 
 class CoroutineResultError(TypeError):

@@ -6,7 +6,8 @@ the same json C encoder as ``apigw._body.dumps`` without a Python frame around i
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-from ._body import _FAST_ENCODE, JSON, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, fit, gzip_compress
+from ._body import _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, fit
+from ._body import gzip_compress
 from ._body import dumps as _checked_dumps
 from ._body import quality_above_zero, status_code, status_line
 from .exceptions import ResponseSerializationError
@@ -154,6 +155,8 @@ cdef class ResponseWriter:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
             fields = self._json_fields(_layout(view, integration))
             response = self._assemble(status, fields, body, False, integration)
+            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or integration.response_limit):
+                return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {u"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {u"Content-Type": JSON}, None, body, None, route, integration)
 

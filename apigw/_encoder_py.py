@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ._body import (
     JSON,
+    PLAIN_FIELDS_BOUND,
     VARY_ACCEPT_ENCODING,
     accept_encoding,
     add_headers,
@@ -174,6 +175,8 @@ class ResponseWriter:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
             fields = self.headers.json_fields(_layout(view, integration))
             response = self._assemble(status, fields, body, False, integration)
+            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or integration.response_limit):
+                return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {"Content-Type": JSON}, None, body, None, route, integration)
 

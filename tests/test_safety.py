@@ -27,14 +27,17 @@ from apigw import (
     LambdaFunctionUrlResolver,
     Response,
     Router,
+    _impl,
     content_types,
 )
+from apigw._body import PLAIN_FIELDS_BOUND, status_line
 from apigw.exceptions import (
     InvalidEventError,
     InvalidResponseHeaderError,
     ResponseSerializationError,
     ResponseSizeExceededError,
 )
+from apigw.integrations import BY_NAME
 
 RESOLVERS = [
     (APIGatewayRestResolver, rest_event),
@@ -188,6 +191,22 @@ def test_alb_response_size_validation_raises_through_exception_handlers_as_power
     assert response["statusCode"] == 413
     actual, limit = map(int, response["body"].split(">"))
     assert actual > limit == 1024 * 1024
+
+
+def test_plain_fields_bound_covers_every_field_but_the_body_of_a_plain_json_response():
+    # The writer skips measuring a plain JSON response when 12 bytes a body character (size_bound's worst case)
+    # plus PLAIN_FIELDS_BOUND is under the limit: that bound must cover every other field, in every layout.
+    layouts = {integration.layout for integration in BY_NAME.values()}
+    layouts |= {integration.multi_value_layout for integration in BY_NAME.values()} - {None}
+    for layout in layouts:
+        for status in range(100, 600):
+            response = {
+                "statusCode": status,
+                **_impl.headers.json_fields(layout),
+                "statusDescription": status_line(status),
+            }
+            response.update(body="", isBase64Encoded=False)
+            assert _impl.encoder.size_bound(response) <= PLAIN_FIELDS_BOUND, (layout, status)
 
 
 def test_response_size_limit_must_be_a_number_of_bytes():
