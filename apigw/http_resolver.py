@@ -159,6 +159,9 @@ class HttpResolverLocal(_NamedResolver):
 
     _integration = LOCAL_HTTP
     _ignore_trailing_slash = False
+    # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the OpenAPI
+    # server URL is "/" even for an event with a stage).
+    _stage_in_urls = False
 
     if TYPE_CHECKING:
 

@@ -11,6 +11,7 @@ pytest.importorskip("pydantic")
 from builders import http_event, rest_event  # noqa: E402
 
 from apigw import APIGatewayHttpResolver, APIGatewayRestResolver, Response  # noqa: E402
+from apigw.http_resolver import HttpResolverLocal  # noqa: E402
 from apigw.openapi.swagger_ui import DEFAULT_SWAGGER_BASE_URL, OAuth2Config  # noqa: E402
 
 
@@ -78,6 +79,15 @@ def test_document_servers_follow_the_stage_of_the_request():
     event["requestContext"]["http"]["path"] = "/prod/swagger"
 
     assert json.loads(app.resolve(event, None)["body"])["servers"] == [{"url": "/prod"}]
+
+
+def test_local_http_resolver_documents_urls_without_the_stage():
+    app = HttpResolverLocal()
+    app.enable_swagger()
+    event = rest_event("/swagger", query={"format": "json"})
+    event["requestContext"].update(stage="prod", path="/prod/swagger")
+
+    assert json.loads(app.resolve(event, None)["body"])["servers"] == [{"url": "/"}]
 
 
 def test_script_closing_text_in_the_document_cannot_end_the_page_script():
