@@ -87,6 +87,9 @@ class LocalHttp(RestApi):
     """
 
     layout = _layouts.JOINED_COOKIES_IN_MULTI
+    # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the
+    # OpenAPI server URL is "/" even for an event with a stage).
+    stage_in_urls = False
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         from urllib.parse import unquote_plus
@@ -159,9 +162,6 @@ class HttpResolverLocal(_NamedResolver):
 
     _integration = LOCAL_HTTP
     _ignore_trailing_slash = False
-    # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the OpenAPI
-    # server URL is "/" even for an event with a stage).
-    _stage_in_urls = False
 
     if TYPE_CHECKING:
 

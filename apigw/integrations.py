@@ -59,6 +59,9 @@ class Integration:
     #: Whether this integration's events carry ``requestContext.elb`` (True: ALB; False: REST), for the two whose
     #: views could read each other's events; None: another integration's event fails on a missing key anyway.
     expects_elb: Optional[bool] = None
+    #: Whether the URLs clients use carry the API Gateway stage (``/prod/...``) when the event's path has it: the
+    #: OpenAPI document's server URL keeps that prefix.
+    stage_in_urls = True
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""

@@ -516,9 +516,6 @@ class ApiGatewayResolver(BaseRouter):
 
     _integration: Integration = integrations.REST_API
     _ignore_trailing_slash = False
-    # Whether the URLs clients use carry the API Gateway stage (``/prod/...``) when the event's path has it: the
-    # OpenAPI document's server URL keeps that prefix.
-    _stage_in_urls = True
 
     def __init__(
         self,

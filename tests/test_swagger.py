@@ -10,7 +10,7 @@ pytest.importorskip("pydantic")
 
 from builders import http_event, rest_event  # noqa: E402
 
-from apigw import APIGatewayHttpResolver, APIGatewayRestResolver, Response  # noqa: E402
+from apigw import AnyIntegrationResolver, APIGatewayHttpResolver, APIGatewayRestResolver, Response  # noqa: E402
 from apigw.http_resolver import HttpResolverLocal  # noqa: E402
 from apigw.openapi.swagger_ui import DEFAULT_SWAGGER_BASE_URL, OAuth2Config  # noqa: E402
 
@@ -88,6 +88,16 @@ def test_local_http_resolver_documents_urls_without_the_stage():
     event["requestContext"].update(stage="prod", path="/prod/swagger")
 
     assert json.loads(app.resolve(event, None)["body"])["servers"] == [{"url": "/"}]
+
+
+def test_any_integration_resolver_documents_urls_with_the_stage_of_the_event():
+    app = AnyIntegrationResolver()
+    app.enable_swagger()
+    event = rest_event("/prod/swagger", query={"format": "json"})
+    event["path"] = "/swagger"
+    event["requestContext"].update(stage="prod", path="/prod/swagger")
+
+    assert json.loads(app.resolve(event, None)["body"])["servers"] == [{"url": "/prod"}]
 
 
 def test_script_closing_text_in_the_document_cannot_end_the_page_script():

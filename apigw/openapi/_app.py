@@ -50,7 +50,8 @@ def swagger_handler(
         wanted = view.get_query_string_value("format")
         if wanted == "oauth2-redirect":
             return Response(200, "text/html", generate_oauth2_redirect_html(swagger_base_url))
-        base_path = _base_path(view.raw_event) if app._stage_in_urls else ""
+        integration = app._integration  # None for AnyIntegrationResolver, whose integrations all keep the stage
+        base_path = _base_path(view.raw_event) if integration is None or integration.stage_in_urls else ""
         key = (len(app._routes), base_path)
         spec = documents.get(key)
         if spec is None:
