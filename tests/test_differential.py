@@ -1,5 +1,6 @@
 """Differential tests: the compiled twins against the pure twins (the documented source of truth), and the
-matcher also against a naive reference (DESIGN.md, "Routing semantics": compile every rule to a regex and scan).
+matcher also against a naive reference (docs/architecture.md, "Which route wins": compile every rule to a regex and
+scan).
 
 Hypothesis generates the inputs. Route tables use a deliberately small alphabet of words and placeholder names
 so that rules collide, overlap and shadow each other; paths are mostly built from the rules themselves, with
