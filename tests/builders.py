@@ -50,11 +50,7 @@ def http_event(
     """API Gateway HTTP API (payload 2.0): lowercase header names, ``cookies`` outside the headers. ``path`` is the
     ``rawPath`` exactly as given (a named stage's ``/{stage}`` prefix included, when the test wants one); a
     ``Cookie`` header given here stays in ``headers`` (AWS would move it to ``cookies``: give ``cookies=`` for that)."""
-    event = HTTP_API.build_event(method, "/", headers=_no_cookie(headers), body=body, stage=stage, cookies=cookies)
-    _set_raw_path(event, path)
-    _keep_cookie_header(event, headers)
-    event.update(extra)
-    return event
+    return _v2_event(HTTP_API, path, method, headers, body, cookies, extra, stage=stage)
 
 
 def url_event(
@@ -67,11 +63,7 @@ def url_event(
 ) -> Dict[str, Any]:
     """Lambda Function URL (payload 2.0 with a ``lambda-url`` domain); ``path`` and a ``Cookie`` header as in
     ``http_event``."""
-    event = FUNCTION_URL.build_event(method, "/", headers=_no_cookie(headers), body=body, cookies=cookies)
-    _set_raw_path(event, path)
-    _keep_cookie_header(event, headers)
-    event.update(extra)
-    return event
+    return _v2_event(FUNCTION_URL, path, method, headers, body, cookies, extra)
 
 
 def alb_event(
@@ -84,6 +76,24 @@ def alb_event(
 ) -> Dict[str, Any]:
     """ALB target event, single-value (``headers``) or multi-value (``multiValueHeaders``) mode."""
     event = ALB.build_event(method, path, headers=headers, body=body, multi_value=multi_value)
+    event.update(extra)
+    return event
+
+
+def _v2_event(
+    integration: Any,
+    path: str,
+    method: str,
+    headers: Optional[Dict[str, str]],
+    body: Optional[str],
+    cookies: Optional[List[str]],
+    extra: Dict[str, Any],
+    **build: Any,
+) -> Dict[str, Any]:
+    # Payload 2.0 (HTTP API, Function URL): the raw path and a Cookie header kept exactly as the test gives them.
+    event = integration.build_event(method, "/", headers=_no_cookie(headers), body=body, cookies=cookies, **build)
+    _set_raw_path(event, path)
+    _keep_cookie_header(event, headers)
     event.update(extra)
     return event
 
