@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
 import time
 from urllib.parse import quote, unquote
+
+from ._body import response_size
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -248,11 +249,6 @@ def grouped(pairs: Pairs, lower: bool) -> Dict[str, List[str]]:
     return result
 
 
-def cookie_values(values: List[str]) -> List[str]:
-    """``["a=1; b=2"]`` (Cookie header values) as ``["a=1", "b=2"]``."""
-    return [item.strip() for value in values for item in value.split(";") if item.strip()]
-
-
 def new_request_id() -> str:
     """A random id in the UUID layout AWS uses for request ids."""
     text = os.urandom(16).hex()
@@ -276,14 +272,6 @@ def check_common(response: Any, limit: int, problems: List[str], any_json: bool 
     if size > limit:
         problems.append(f"the response is {size} bytes of JSON, more than the {limit} bytes the integration takes")
     return True
-
-
-def response_size(response: Any) -> int:
-    """Bytes of the response JSON as the Lambda runtime writes it (see ``apigw.resolver``)."""
-    runtime = os.environ.get("AWS_EXECUTION_ENV", "")
-    version = runtime.rpartition("python3.")[2]
-    ensure_ascii = not (runtime.startswith("AWS_Lambda_python3.") and version.isdigit() and int(version) >= 12)
-    return len(json.dumps(response, ensure_ascii=ensure_ascii).encode("utf-8"))
 
 
 def check_status(response: Dict[str, Any], problems: List[str]) -> None:

@@ -259,7 +259,7 @@ class HttpApi(Integration):
         self, request: HttpRequest, wire: ModuleType, raw_path: str, stage: str, prefix: str, domain: str, account: str
     ) -> Dict[str, Any]:
         headers = wire.grouped(request.headers, lower=True)
-        cookies = wire.cookie_values(headers.pop("cookie", []))  # the Cookie header becomes the cookies list
+        cookies = events._cookie_items(headers.pop("cookie", []))  # the Cookie header becomes the cookies list
         event: Dict[str, Any] = {
             "version": "2.0",
             "routeKey": "$default",
