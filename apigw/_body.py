@@ -117,8 +117,8 @@ def status_code(status: Any, where: str) -> int:
         code = status
     elif isinstance(status, int) and not isinstance(status, bool):
         code = int(status)  # an IntEnum such as HTTPStatus
-    elif isinstance(status, str) and status.strip().isdigit():
-        code = int(status.strip())
+    elif isinstance(status, str) and status.strip().isascii() and status.strip().isdigit():
+        code = int(status.strip())  # NOTE: ASCII digits only: "²" is a digit to str.isdigit, not to int()
     else:
         raise TypeError(f"{where}: an HTTP status is an int such as 200, not {status!r}")
     if not 100 <= code <= 599:
@@ -182,21 +182,20 @@ def fit(
     route: Any,
     integration: Any,
     result: Dict[str, Any],
-    limit: int,
 ) -> Dict[str, Any]:
     """An oversize candidate of ``writer`` (a ``ResponseWriter`` of either twin, which passes its module's
     ``accepts_gzip`` and ``encode_body``): measured exactly; gzipped if that fits and the client takes it; else an
     error (raised, or a 500 that fits and a log line)."""
     from .exceptions import ResponseSizeExceededError
 
+    limit = writer.size_limit or integration.response_limit
     size = response_size(result)
     if size <= limit:
         return result
     if writer.size_guard == "raise":
         raise ResponseSizeExceededError(actual_size=size, max_size=limit, route=route, integration=integration)
     if accepts_gzip(accept_encoding(view)) and "Content-Encoding" not in headers and body:
-        data = body if isinstance(body, bytes) else body.encode("utf-8")
-        text, _, _ = encode_body(data, True)
+        text, _, _ = encode_body(body, True)
         headers = dict(headers, **{"Content-Encoding": "gzip"})
         add_headers(headers, VARY_ACCEPT_ENCODING)
         compressed = writer.respond(view, result["statusCode"], headers, cookies, text, True, integration)

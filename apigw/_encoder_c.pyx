@@ -6,9 +6,8 @@ the same json C encoder as ``apigw._body.dumps`` without a Python frame around i
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-from ._body import _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers, fit
-from ._body import gzip_compress
-from ._body import dumps as _checked_dumps
+from ._body import _ENCODER, _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers
+from ._body import fit, gzip_compress
 from ._body import quality_above_zero, status_code, status_line
 from .exceptions import ResponseSerializationError
 
@@ -21,7 +20,7 @@ def dumps(obj):
             return u"".join(_FAST_ENCODE(obj, 0))
         except RecursionError:
             pass
-    return _checked_dumps(obj)
+    return _ENCODER.encode(obj)
 
 
 cpdef bint accepts_gzip(object accept_encoding):
@@ -181,7 +180,7 @@ cdef class ResponseWriter:
     ):
         limit = self.size_limit or integration.response_limit
         if size_bound(result) > limit and self.size_guard != u"off":
-            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result, limit)
+            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)
         return result
 
     cdef object _serialize(self, object value, object route):

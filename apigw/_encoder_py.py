@@ -219,7 +219,7 @@ class ResponseWriter:
         """``result``, unless it may be over the integration's limit (``fit`` measures it and decides)."""
         limit = self.size_limit or integration.response_limit
         if size_bound(result) > limit and self.size_guard != "off":
-            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result, limit)
+            return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)
         return result
 
     def _serialize(self, value: Any, route: Any) -> str:

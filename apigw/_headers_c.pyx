@@ -2,7 +2,7 @@
 """Request header lookup and response header serialization, compiled twin of ``_headers_py.py`` (same functions,
 same behaviour; the pure twin documents the contract)."""
 
-from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
+from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI, set_cookie_spellings
 from .exceptions import InvalidResponseHeaderError
 
 cdef object _MISSING = object()
@@ -97,10 +97,7 @@ cpdef dict serialize(object headers, list cookies, int layout):
                 return {"headers": single}
             return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}}
         if set_cookies:
-            # NOTE: the rare many-cookie path is shared with the pure twin, imported only when it is taken.
-            from ._headers_py import _set_cookie_spellings
-
-            for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
+            for spelling, cookie in zip(set_cookie_spellings(len(set_cookies)), set_cookies):
                 single[spelling] = cookie
         return {"headers": single}
 
@@ -109,21 +106,13 @@ cpdef dict serialize(object headers, list cookies, int layout):
         if value is None:
             continue
         _check_name(key)
-        if isinstance(value, str):
+        if isinstance(value, str):  # NOTE: keys of a dict are unique: each is set once
             _check(key, value)
-            values = multi.get(key)
-            if values is None:
-                multi[key] = [value]
-            else:
-                values.append(value)
+            multi[key] = [value]
         elif value or value == 0:
-            values = multi.get(key)
-            if values is None:
-                multi[key] = _as_checked_list(key, value)
-            else:
-                values.extend(_as_checked_list(key, value))
+            multi[key] = _as_checked_list(key, value)
     if cookies:
-        cookie_key = u"Set-Cookie"
+        cookie_key = u"Set-Cookie"  # or the spelling the handler used, so cookies join its own Set-Cookie values
         for key in multi:
             if _is_set_cookie(key):
                 cookie_key = key

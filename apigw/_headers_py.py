@@ -29,7 +29,14 @@ injection); ``serialize`` refuses it with ``InvalidResponseHeaderError`` naming 
 
 from __future__ import annotations
 
-from ._layouts import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI
+from ._layouts import (
+    JOINED_COOKIES_IN_MULTI,
+    JOINED_WITH_COOKIES,
+    MULTI,
+    SINGLE,
+    SINGLE_AND_MULTI,
+    set_cookie_spellings,
+)
 from .exceptions import InvalidResponseHeaderError
 
 TYPE_CHECKING = False
@@ -139,7 +146,7 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
             if value is None:
                 continue
             _check_name(key)
-            if key.lower() == _SET_COOKIE:
+            if _is_set_cookie(key):
                 set_cookies.extend(_as_checked_list(key, value))
             elif isinstance(value, str):
                 _check(key, value)
@@ -149,13 +156,11 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
         if layout == JOINED_WITH_COOKIES:
             return {"headers": single, "cookies": set_cookies}
         if layout == JOINED_COOKIES_IN_MULTI:
-            return (
-                {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}}
-                if set_cookies
-                else {"headers": single}
-            )
+            if not set_cookies:
+                return {"headers": single}
+            return {"headers": single, "multiValueHeaders": {"Set-Cookie": set_cookies}}
         if set_cookies:
-            for spelling, cookie in zip(_set_cookie_spellings(len(set_cookies)), set_cookies):
+            for spelling, cookie in zip(set_cookie_spellings(len(set_cookies)), set_cookies):
                 single[spelling] = cookie
         return {"headers": single}
 
@@ -164,21 +169,18 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
         if value is None:
             continue
         _check_name(key)
-        if isinstance(value, str):
+        if isinstance(value, str):  # NOTE: keys of a dict are unique: each is set once
             _check(key, value)
-            values = multi.get(key)
-            if values is None:
-                multi[key] = [value]
-            else:
-                values.append(value)
+            multi[key] = [value]
         elif value or value == 0:
-            values = multi.get(key)
-            if values is None:
-                multi[key] = _as_checked_list(key, value)
-            else:
-                values.extend(_as_checked_list(key, value))
+            multi[key] = _as_checked_list(key, value)
     if cookies:
-        multi.setdefault(_set_cookie_key(multi), []).extend(cookies)
+        cookie_key = "Set-Cookie"  # or the spelling the handler used, so cookies join its own Set-Cookie values
+        for key in multi:
+            if _is_set_cookie(key):
+                cookie_key = key
+                break
+        multi.setdefault(cookie_key, []).extend(cookies)
     if layout == MULTI:
         return {"multiValueHeaders": multi}
     single = {}
@@ -204,6 +206,10 @@ def json_fields(layout: int) -> Dict[str, Any]:
     return {"headers": {"Content-Type": _JSON}}
 
 
+def _is_set_cookie(key: str) -> bool:
+    return len(key) == 10 and key.lower() == _SET_COOKIE
+
+
 def _check(name: str, value: Any) -> None:
     """APPSEC: refuse a CR, LF or NUL in a header value (``isprintable`` answers the common case in one pass)."""
     if not isinstance(value, str) or (not value.isprintable() and _forbidden(value)):
@@ -217,52 +223,16 @@ def _forbidden(text: str) -> bool:
 
 
 def _check_name(name: Any) -> None:
-    if not isinstance(name, str) or not name:
-        raise InvalidResponseHeaderError(name, None)
-    if not name.isprintable() and _forbidden(name):
+    if not isinstance(name, str) or not name or (not name.isprintable() and _forbidden(name)):
         raise InvalidResponseHeaderError(name, None)
 
 
 def _as_checked_list(name: str, value: Any) -> List[str]:
     """A header value as a list of checked strings: lists and tuples item by item, anything else (an int) as text."""
-    values = _as_list(value)
+    if isinstance(value, (list, tuple)):
+        values = [item if isinstance(item, str) else str(item) for item in value]
+    else:
+        values = [value if isinstance(value, str) else str(value)]
     for item in values:
         _check(name, item)
     return values
-
-
-def _as_list(value: Any) -> List[str]:
-    if isinstance(value, (list, tuple)):
-        return [item if isinstance(item, str) else str(item) for item in value]
-    return [value if isinstance(value, str) else str(value)]
-
-
-def _set_cookie_key(multi: Mapping[str, Any]) -> str:
-    """The existing spelling of Set-Cookie in ``multi``, so cookies join the user's own Set-Cookie values."""
-    for key in multi:
-        if key.lower() == _SET_COOKIE:
-            return key
-    return "Set-Cookie"
-
-
-def _set_cookie_spellings(count: int) -> List[str]:
-    """``count`` distinct spellings of Set-Cookie: the canonical one first, then other upper/lower-case mixes."""
-    spellings = ["Set-Cookie"]
-    letters = "setcookie"  # the 9 letters of set-cookie: 512 spellings, far more than a response carries
-    mask = 0
-    while len(spellings) < count:
-        if mask >= 1 << len(letters):
-            raise ValueError(f"cannot send {count} cookies in an ALB single-value response")
-        chars = []
-        bit = 0
-        for char in _SET_COOKIE:
-            if char == "-":
-                chars.append(char)
-                continue
-            chars.append(char.upper() if mask >> bit & 1 else char)
-            bit += 1
-        mask += 1
-        spelling = "".join(chars)
-        if spelling not in spellings:
-            spellings.append(spelling)
-    return spellings[:count]

@@ -4,7 +4,7 @@ docstrings for the contract). What differs is only how: typed trie nodes, a C lo
 characters instead of the regex engine, and no Python frames on the lookup path."""
 
 # Rule classification runs once per route at registration: one shared module, not duplicated in the twins.
-from ._rules import PLACEHOLDER, SEGMENT_EXTRA_CHARS, classify, compile_rule, rule_to_regex
+from ._rules import PLACEHOLDER, classify, compile_rule
 
 cdef Py_ssize_t NO_ORDER = 1 << 62
 
@@ -165,7 +165,7 @@ cdef class Matcher:
 
 cdef object _fullmatch(object compiled, object path, object key):
     found = compiled.fullmatch(key)
-    if found is None and key is not path and len(key) != len(path):
+    if found is None and len(key) != len(path):
         found = compiled.fullmatch(key + u"/")
     return found
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 
-from ._rules import PLACEHOLDER, SEGMENT_CLASS, SEGMENT_EXTRA_CHARS, classify, compile_rule, rule_to_regex
+from ._rules import PLACEHOLDER, SEGMENT_CLASS, classify, compile_rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Optional, Set, Tuple
 
-__all__ = ["SEGMENT_EXTRA_CHARS", "Matcher", "is_segment_value", "rule_to_regex"]
+__all__ = ["Matcher", "is_segment_value"]
 
 _SEGMENT = re.compile(SEGMENT_CLASS)
 
@@ -167,7 +167,7 @@ def _fullmatch(compiled: Any, path: str, key: str) -> Any:
     """A regex rule against the path; ignoring trailing slashes (``key`` is the path without them), against
     ``key``, then ``key`` with one slash back (for rules that end in one)."""
     found = compiled.fullmatch(key)
-    if found is None and key is not path and len(key) != len(path):
+    if found is None and len(key) != len(path):
         found = compiled.fullmatch(key + "/")
     return found
 

@@ -97,6 +97,27 @@ def test_require_extensions_makes_a_missing_compiled_module_an_import_error(vari
     assert "ImportError" in result.stderr and "APIGW_REQUIRE_EXTENSIONS" in result.stderr
 
 
+@pytest.mark.compiled
+def test_the_compiled_build_never_loads_a_pure_twin_while_answering():
+    # Cookies, an oversize response, a 404: paths that once borrowed pure-twin helpers.
+    result = run_python(
+        "import sys, apigw\n"
+        "from apigw import ALBResolver, APIGatewayRestResolver, Response\n"
+        "from apigw.integrations import ALB, REST_API\n"
+        "cookies = ['a=1', 'b=2']\n"
+        "apps = ((ALBResolver(), ALB), (APIGatewayRestResolver(response_size_limit=1024), REST_API))\n"
+        "for app, integration in apps:\n"
+        "    app.get('/c')(lambda: Response(200, 'text/plain', 'x', cookies=cookies))\n"
+        "    app.get('/big')(lambda: {'x': 'y' * 5000})\n"
+        "    for path in ('/c', '/big', '/nope'):\n"
+        "        app.resolve(integration.build_event('GET', path, headers={'Accept-Encoding': 'gzip'}), None)\n"
+        "print(apigw.IMPLEMENTATION, [m for m in sys.modules if m.startswith('apigw._') and m.endswith('_py')])"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["cython", "[]"]
+
+
 def test_the_selector_chooses_all_three_modules_together():
     result = run_python(
         "import sys; sys.modules['apigw._encoder_c'] = None\n"

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oracles import ENCODING_TOKENS, ReferenceMatcher
 
-from apigw import _encoder_c, _encoder_py, _headers_c, _headers_py, _matcher_c, _matcher_py
+from apigw import _encoder_c, _encoder_py, _headers_c, _headers_py, _matcher_c, _matcher_py, _rules
 
 pytestmark = pytest.mark.compiled
 
@@ -51,7 +51,7 @@ NAMES = ["id", "name", "x", "major"]  # "id" and "major" also appear inside the 
 
 # Characters for placeholder values: the extra characters a placeholder accepts, word characters (ASCII and
 # not), and characters it must refuse.
-ALLOWED_EXTRA = _matcher_py.SEGMENT_EXTRA_CHARS
+ALLOWED_EXTRA = _rules.SEGMENT_EXTRA_CHARS
 VALUE_ALPHABET = ALLOWED_EXTRA + "abxy019_é٣ß" + "/?#\n\t\x00\u00a0\u2028"
 values = st.text(VALUE_ALPHABET, max_size=4)
 
@@ -252,7 +252,7 @@ def test_regression_placeholder_whose_name_is_not_a_group_name_is_refused(rule):
 
 def test_rule_to_regex_expands_placeholders_like_powertools():
     segment = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
-    assert _matcher_py.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
+    assert _rules.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
 
 
 # ---------------------------------------------------------------------------------------------------------------

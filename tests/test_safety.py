@@ -170,6 +170,17 @@ def test_lambda_integrations_take_6_mb(resolver, event):
     assert big_app(resolver, size=7 * 1024 * 1024)(event("/big"), None)["statusCode"] == 500
 
 
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+def test_an_oversize_binary_body_of_any_bytes_type_is_gzipped_for_gzip_clients(kind):
+    app = APIGatewayRestResolver(response_size_limit=2048)
+    app.get("/file")(lambda: Response(200, content_types.APPLICATION_OCTET_STREAM, kind(b"\0" * 5000)))
+
+    response = app(rest_event("/file", headers={"Accept-Encoding": "gzip"}), None)
+
+    assert response["statusCode"] == 200
+    assert gzip.decompress(base64.b64decode(response["body"])) == b"\0" * 5000
+
+
 def test_the_response_limit_is_configurable():
     app = big_app(APIGatewayRestResolver, size=20_000, response_size_limit=10_000)
 
@@ -377,7 +388,7 @@ def test_a_status_given_as_text_or_enum_is_converted(status, expected):
     assert response["statusCode"] == expected and type(response["statusCode"]) is int
 
 
-@pytest.mark.parametrize("status", ["created", 99, 600, 2.5])
+@pytest.mark.parametrize("status", ["created", 99, 600, 2.5, "²", "२००"])
 def test_a_status_that_is_not_one_is_refused(status):
     app = APIGatewayRestResolver()
     app.post("/items")(lambda: ({"id": 1}, status))
