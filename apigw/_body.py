@@ -30,10 +30,6 @@ VARY_ACCEPT_ENCODING = {"Vary": "Accept-Encoding"}
 PLAIN_FIELDS_BOUND = 2048
 
 
-class CoroutineResultError(TypeError):
-    """A result that is a coroutine: an ``async def`` handler or middleware resolved with ``resolve``."""
-
-
 def _default(obj: Any) -> Any:
     # PERF: decimal and dataclasses are not imported for this (cold starts): an object can only be a Decimal if
     # the decimal module was imported by someone, and dataclass classes carry __dataclass_fields__. Pydantic models
@@ -48,9 +44,6 @@ def _default(obj: Any) -> Any:
         import dataclasses
 
         return dataclasses.asdict(obj)
-    if hasattr(obj, "cr_await"):
-        obj.close()  # never awaited: close it, so Python does not add a "never awaited" warning to this error
-        raise CoroutineResultError("the result is a coroutine")
     raise TypeError(f"Object of type {cls.__name__} is not JSON serializable")
 
 

@@ -187,7 +187,7 @@ cdef class ResponseWriter:
         try:
             return self.serializer(value)
         except Exception as exc:
-            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc, value) from exc
 
     cdef dict _finish(
         self,

@@ -226,7 +226,7 @@ class ResponseWriter:
         try:
             return self.serializer(value)
         except Exception as exc:
-            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc) from exc
+            raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc, value) from exc
 
     def _finish(
         self,

@@ -15,7 +15,7 @@ import json
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import binascii
-    from typing import Optional
+    from typing import Any, Optional
 
 
 class ServiceError(Exception):
@@ -167,11 +167,12 @@ class ResponseSerializationError(TypeError):
     Raised while the response is built, so ``exception_handler`` and debug mode see it like a handler's error.
     """
 
-    def __init__(self, method: str, rule: str, handler: str, error: BaseException) -> None:
+    def __init__(self, method: str, rule: str, handler: str, error: BaseException, result: Any = None) -> None:
         self.method = method
         self.rule = rule
         self.handler = handler
-        if type(error).__name__ == "CoroutineResultError":
+        if hasattr(result, "cr_await"):  # whatever the serializer: the result of an async def called by resolve()
+            result.close()  # never awaited: closed, so Python adds no "never awaited" warning to this error
             super().__init__(
                 f"{method} {rule} ({handler}) returned a coroutine: an async def handler or middleware needs "
                 "`await app.resolve_async(event, context)` instead of app.resolve(event, context)"

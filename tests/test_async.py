@@ -6,8 +6,10 @@ Every test runs against the compiled and the pure implementation (see conftest.p
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import threading
+import warnings
 
 import pytest
 from builders import alb_event, http_event, rest_event
@@ -22,6 +24,22 @@ def run(coroutine):
 
 def body(response):
     return json.loads(response["body"])
+
+
+def test_resolve_on_an_async_handler_says_so_whatever_the_serializer_and_closes_the_coroutine():
+    app = APIGatewayRestResolver(serializer=json.dumps)
+
+    @app.get("/async")
+    async def handler():
+        return {}
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ResponseSerializationError, match="returned a coroutine.*resolve_async"):
+            app.resolve(rest_event("/async"), None)
+        gc.collect()
+
+    assert not [warning for warning in caught if "never awaited" in str(warning.message)]
 
 
 def test_an_async_handler_is_awaited():
