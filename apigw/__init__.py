@@ -90,7 +90,9 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'apigw' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(f"apigw.{module}"), name)
+    value = getattr(importlib.import_module(f"apigw.{module}"), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
 
 
 __all__ = [

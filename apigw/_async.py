@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
-from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _injection_loaded, _Next
+from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _injection_loaded, _Next, _returned_none
 from .response import Response
 
 TYPE_CHECKING = False
@@ -157,56 +157,33 @@ class _Awaitable:
         return self.link(app)
 
 
-class _AsyncCallRoute:
+class _AsyncCallRoute(_CallRoute):
     """The end of an asynchronous chain: awaits the route (or the not-found answer), returns a ``Response``."""
 
-    __slots__ = ("route",)
+    __slots__ = ()
 
-    def __init__(self, route: Route) -> None:
-        self.route = route
-
-    @property
-    def __name__(self) -> str:
-        return getattr(self.route.func, "__name__", "route")
-
-    async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
+    async def __call__(self, app: ApiGatewayResolver) -> Response[Any]:  # type: ignore[override]
         result = await _call_route(app, self.route, app._request_state.get()[_PARAMS])  # type: ignore[index]
         return app._to_response(result, self.route.status_code)
 
 
-class _AsyncNext:
+class _AsyncNext(_Next):
     """An ``async def`` middleware: ``await middleware(app, next_link)``."""
 
-    __slots__ = ("middleware", "next_link")
-
-    def __init__(self, middleware: Callable[..., Any], next_link: AsyncLink) -> None:
-        self.middleware = middleware
-        self.next_link = next_link
-
-    @property
-    def __name__(self) -> str:
-        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
+    __slots__ = ()
 
     async def __call__(self, app: Any) -> Any:
         result = await self.middleware(app, self.next_link)
         if result is None:
-            raise _returned_none(self.middleware)
+            raise _returned_none(self.middleware, awaited=True)
         return result
 
 
-class _ThreadedNext:
+class _ThreadedNext(_Next):
     """A synchronous middleware around asynchronous links: it runs in a worker thread; its ``next_middleware``
     hands the rest of the chain to the event loop and waits for the response."""
 
-    __slots__ = ("middleware", "next_link")
-
-    def __init__(self, middleware: Callable[..., Any], next_link: AsyncLink) -> None:
-        self.middleware = middleware
-        self.next_link = next_link
-
-    @property
-    def __name__(self) -> str:
-        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
+    __slots__ = ()
 
     async def __call__(self, app: Any) -> Any:
         loop = asyncio.get_running_loop()
@@ -219,12 +196,3 @@ class _ThreadedNext:
         if result is None:
             raise _returned_none(self.middleware)
         return result
-
-
-def _returned_none(middleware: Any) -> TypeError:
-    from .resolver import _callable_name
-
-    return TypeError(
-        f"middleware {_callable_name(middleware)} returned None: a middleware returns the response it got from "
-        "next_middleware(app) (awaited, in an async middleware), or a response of its own"
-    )

@@ -26,56 +26,30 @@ from __future__ import annotations
 from . import integrations
 from .events import BaseProxyEvent
 from .exceptions import InvalidEventError
-from .resolver import ApiGatewayResolver, _integration_of_view
+from .resolver import _integration_of_view, _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, List, Mapping, Optional, Pattern, Union
+    from typing import Any, Callable, Mapping
 
     from .integrations import Integration
-    from .response import CORSConfig
 
 __all__ = ["AnyIntegrationResolver"]
 
 
-class AnyIntegrationResolver(ApiGatewayResolver):
+class AnyIntegrationResolver(_NamedResolver):
     """Resolves the HTTP events of every integration apigw knows, each answered in its own integration's format.
 
     The keywords are ``ApiGatewayResolver``'s (without ``proxy_type``: the event says which integration sent it).
     ``integration`` is the integration of the event being resolved in this thread or task.
     """
 
-    def __init__(
-        self,
-        cors: Optional[CORSConfig] = None,
-        debug: Optional[bool] = None,
-        serializer: Optional[Callable[[Any], str]] = None,
-        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
-        enable_validation: bool = False,
-        response_validation_error_http_code: Optional[int] = None,
-        json_body_deserializer: Optional[Callable[[str], Any]] = None,
-        *,
-        response_size_limit: Optional[int] = None,
-        method_not_allowed: bool = False,
-        auto_head: bool = False,
-    ) -> None:
-        super().__init__(
-            None,
-            cors,
-            debug,
-            serializer,
-            strip_prefixes,
-            enable_validation,
-            response_validation_error_http_code,
-            json_body_deserializer,
-            response_size_limit=response_size_limit,
-            method_not_allowed=method_not_allowed,
-            auto_head=auto_head,
-        )
-        # Each event's view class follows its integration (resolve and _begin build views through this), and no
-        # integration is fixed: resolve and _begin take the integration of each event's view.
-        self._event_class = self._detected_view
-        self._integration = None  # type: ignore[assignment]
+    # Each event's view class follows its integration (resolve and _start build views through _detected_view),
+    # and no integration is fixed: resolve and _start take the integration of each event's view.
+    _integration = None  # type: ignore[assignment]
+
+    def _view_class(self) -> Callable[..., BaseProxyEvent]:
+        return self._detected_view
 
     @property
     def integration(self) -> Integration:

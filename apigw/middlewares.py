@@ -18,7 +18,10 @@ Exceptions raised anywhere in the chain are answered by the app's exception hand
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
+
+from .exceptions import BadRequestError, InternalServerError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -100,11 +103,11 @@ class SchemaValidationMiddleware(BaseMiddlewareHandler["Any"]):
             if outbound_schema is None
             else _compile_schema(fastjsonschema, "outbound_schema", outbound_schema, outbound_formats)
         )
+        # A schema that did not compile was reported above; its routes answer 500, decided once.
+        self._broken_schema = self._inbound is None or (outbound_schema is not None and self._outbound is None)
 
     def handler(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
-        from .exceptions import BadRequestError, InternalServerError
-
-        if self._inbound is None or (self.outbound_schema is not None and self._outbound is None):
+        if self._broken_schema:
             raise InternalServerError("Internal Server Error")  # the invalid schema was reported when made
         try:
             self._inbound(app.current_event.json_body)
@@ -114,8 +117,6 @@ class SchemaValidationMiddleware(BaseMiddlewareHandler["Any"]):
         if self._outbound is not None:
             body = response.body
             if isinstance(body, (str, bytes)) and response.is_json():
-                import json
-
                 body = json.loads(body)
             try:
                 self._outbound(body)

@@ -550,7 +550,7 @@ class ApiGatewayResolver(BaseRouter):
         self._strip_prefixes = [p for p in prefixes if (isinstance(p, str) and p) or isinstance(p, re.Pattern)] or None
         self._json_body_deserializer = json_body_deserializer
         # The view class of this app's events (ALBResolver(decode_query_parameters=True) uses a configured one).
-        self._event_class: Callable[..., BaseProxyEvent] = self._integration.event_class
+        self._event_class: Callable[..., BaseProxyEvent] = self._view_class()
         if response_validation_error_http_code is not None and not enable_validation:
             # COMPAT: Powertools' message, word for word (its tests and users match on it).
             raise ValueError("'response_validation_error_http_code' cannot be set when enable_validation is False.")
@@ -846,6 +846,10 @@ class ApiGatewayResolver(BaseRouter):
             route.chain = route.async_chain = None
 
     # -- resolution -----------------------------------------------------------------------------------------------
+
+    def _view_class(self) -> Callable[..., BaseProxyEvent]:
+        """What builds the view of each event (``AnyIntegrationResolver``: a function choosing it per event)."""
+        return self._integration.event_class
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         """Route one Lambda event and return the response dict for the integration."""
@@ -1360,11 +1364,15 @@ class ResponseBuilder:
         return writer.write(event, self.response, self.route, _integration_of_view(event))
 
 
+# PERF: AnyIntegrationResolver asks this for every event: one dict lookup for the views apigw builds.
+_INTEGRATION_OF_VIEW_CLASS = {integration.event_class: integration for integration in integrations.BY_NAME.values()}
+
+
 def _integration_of_view(event: BaseProxyEvent) -> Integration:
-    for integration in integrations.BY_NAME.values():
-        if type(event) is integration.event_class:
-            return integration
-    for integration in integrations.BY_NAME.values():
+    found = _INTEGRATION_OF_VIEW_CLASS.get(type(event))
+    if found is not None:
+        return found
+    for integration in integrations.BY_NAME.values():  # a subclass of a view
         if isinstance(event, integration.event_class):
             return integration
     raise TypeError(f"ResponseBuilder.build() takes an HTTP event view such as APIGatewayProxyEvent, not {event!r}")
@@ -1386,11 +1394,16 @@ class _Next:
     def __call__(self, app: Any) -> Any:
         result = self.middleware(app, self.next_link)
         if result is None:
-            raise TypeError(
-                f"middleware {_callable_name(self.middleware)} returned None: a middleware returns the response it "
-                "got from next_middleware(app), or a response of its own"
-            )
+            raise _returned_none(self.middleware)
         return result
+
+
+def _returned_none(middleware: Any, awaited: bool = False) -> TypeError:
+    got = "next_middleware(app) (awaited, in an async middleware)" if awaited else "next_middleware(app)"
+    return TypeError(
+        f"middleware {_callable_name(middleware)} returned None: a middleware returns the response it got from {got}, "
+        "or a response of its own"
+    )
 
 
 class _CallRoute:
