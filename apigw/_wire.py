@@ -105,7 +105,6 @@ class HttpRequest:
 
 
 def http_request(
-    integration_name: str,
     method: str,
     path: str,
     query: QueryInput,
@@ -116,7 +115,8 @@ def http_request(
     multi_value: bool,
     source_ip: str,
 ) -> HttpRequest:
-    """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``."""
+    """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``; the
+    integration's settings (``stage``, ``multi_value``) are checked by ``Integration.check_settings``."""
     if (
         not isinstance(method, str)
         or not method
@@ -142,12 +142,6 @@ def http_request(
         text, is_base64 = base64.b64encode(bytes(body)).decode("ascii"), True
     else:
         raise TypeError(f"a request body is str (text), bytes (sent base64-encoded) or None, not {type(body).__name__}")
-    if multi_value and integration_name != "alb":
-        raise ValueError(
-            f"multi_value (multi-value headers) is a setting of ALB target groups, not of {integration_name}"
-        )
-    if stage is not None and (not isinstance(stage, str) or not stage or "/" in stage):
-        raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
     return HttpRequest(method.upper(), raw_path, raw_query, pairs, text, is_base64, stage, multi_value, source_ip)
 
 

@@ -62,6 +62,10 @@ class Integration:
     #: Whether the URLs clients use carry the API Gateway stage (``/prod/...``) when the event's path has it: the
     #: OpenAPI document's server URL keeps that prefix.
     stage_in_urls = True
+    #: True when a request may name a stage (API Gateway). An integration without stages refuses ``stage``, except
+    #: for ``fixed_stage``: the one stage name its events carry anyway (a Function URL's ``$default``).
+    has_stages = True
+    fixed_stage: Optional[str] = None
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
@@ -98,10 +102,29 @@ class Integration:
         """
         from . import _wire  # PERF: dev tools only; a resolver at work never builds events
 
-        request = _wire.http_request(
-            self.name, method, path, query, headers, cookies, body, stage, multi_value, source_ip
-        )
+        self.check_settings(stage=stage, multi_value=multi_value)
+        request = _wire.http_request(method, path, query, headers, cookies, body, stage, multi_value, source_ip)
         return self._event(request, _wire)
+
+    def check_settings(self, *, stage: Optional[str] = None, multi_value: bool = False) -> None:
+        """Raise ``ValueError`` saying why, when this integration has no such settings: a ``stage`` where it has
+        no stages (or a stage name that is no name), ``multi_value`` headers where its responses have no
+        multi-value layout. ``build_event`` checks its arguments with it; the test client and the dev server check
+        theirs when they are made, before any request.
+
+        >>> ALB.check_settings(stage="Prod")
+        Traceback (most recent call last):
+        ...
+        ValueError: Application Load Balancer has no stages: stage 'Prod' cannot be sent
+        """
+        if multi_value and self.multi_value_layout is None:
+            raise ValueError(f"multi-value headers are an ALB setting (of its target groups); {self.title} has none")
+        if stage is None:
+            return
+        if not isinstance(stage, str) or not stage or "/" in stage:
+            raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
+        if not self.has_stages and stage != self.fixed_stage:
+            raise ValueError(f"{self.title} has no stages: stage {stage!r} cannot be sent")
 
     def response_problems(self, response: Any, event: Optional[Mapping[str, Any]] = None) -> List[str]:
         """Why this integration would refuse ``response`` (a function's return value), or lose part of it: one
@@ -327,9 +350,10 @@ class FunctionUrl(HttpApi):
     resolver_name = "LambdaFunctionUrlResolver"
     event_class = events.LambdaFunctionUrlEvent
 
+    has_stages = False
+    fixed_stage = "$default"
+
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage not in (None, "$default"):
-            raise ValueError(f"a Function URL has no stages (stage {request.stage!r})")
         domain = f"{wire.FUNCTION_URL_ID}.lambda-url.{wire.REGION}.on.aws"
         # The path keeps its percent-encoding; accountId is "anonymous" without IAM auth.
         return self._v2_event(request, wire, request.raw_path, "$default", wire.FUNCTION_URL_ID, domain, "anonymous")
@@ -351,10 +375,9 @@ class Alb(Integration):
     status_description = True
     null_body = False
     expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
+    has_stages = False
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"an ALB has no stages (stage {request.stage!r})")
         headers = wire.grouped(request.headers, lower=True)
         query = wire.by_name(request.query)  # NOTE: names and values as the client sent them, not decoded
         event: Dict[str, Any] = {
@@ -414,10 +437,9 @@ class VpcLattice(Integration):
     event_class: type = events.VPCLatticeEvent
     layout = _layouts.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
+    has_stages = False
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
         headers = wire.grouped(request.headers, lower=True)
         query = wire.by_name(wire.decoded(request.query))
         # NOTE: structure v1 has one value per name: repeated headers joined with "," (as HTTP combines them),
@@ -453,8 +475,6 @@ class VpcLatticeV2(VpcLattice):
     event_class = events.VPCLatticeEventV2
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
         arn = f"arn:aws:vpc-lattice:{wire.REGION}:{wire.ACCOUNT_ID}"
         return {
             "version": "2.0",

@@ -87,10 +87,7 @@ class DevServer:
     ) -> None:
         self.app = app
         self.integration: Integration = _integration_for(app, integration)
-        if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(
-                f"multi_value_headers is an ALB setting; this server sends {self.integration.title} events"
-            )
+        self.integration.check_settings(stage=stage, multi_value=multi_value_headers)  # bad settings fail here
         self.stage = stage
         self.multi_value_headers = multi_value_headers
         self.log = log if log is not None else sys.stderr
@@ -99,7 +96,6 @@ class DevServer:
         self.handler: Callable[[Dict[str, Any], Any], Any] = (
             resolve if callable(resolve) and hasattr(app, "routes") else app
         )
-        self.integration.build_event("GET", "/", stage=stage, multi_value=multi_value_headers)  # bad settings fail now
         self.httpd = _HTTPServer((host, port), _RequestHandler)
         self.httpd.dev = self
         self._thread: Optional[threading.Thread] = None

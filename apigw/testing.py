@@ -180,10 +180,7 @@ class Client:
     ) -> None:
         self.app = app
         self.integration = _integration_for(app, integration)
-        if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(
-                f"multi_value_headers is an ALB setting; this client sends {self.integration.title} events"
-            )
+        self.integration.check_settings(stage=stage, multi_value=multi_value_headers)  # bad settings fail here
         self.multi_value_headers = multi_value_headers
         self.stage = stage
         resolve = getattr(app, "resolve", None)

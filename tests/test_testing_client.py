@@ -194,6 +194,16 @@ def test_multi_value_headers_is_for_alb_only():
         Client(APIGatewayRestResolver(), multi_value_headers=True)
 
 
+def test_a_stage_that_is_no_name_is_refused_when_the_client_is_made():
+    with pytest.raises(ValueError, match="a stage is a name"):
+        Client(APIGatewayRestResolver(), stage="a/b")
+
+
+def test_a_stage_for_an_integration_without_stages_is_refused_when_the_client_is_made():
+    with pytest.raises(ValueError, match="no stages"):
+        Client(ALBResolver(), stage="Prod")
+
+
 def test_an_illegal_response_fails_the_test_naming_the_problem():
     def lambda_handler(event, context):
         return {"statusCode": "200", "body": {"not": "text"}}

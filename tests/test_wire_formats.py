@@ -18,6 +18,7 @@ from apigw import (
     Response,
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
+    _layouts,
 )
 from apigw.events import (
     ALBEvent,
@@ -27,7 +28,18 @@ from apigw.events import (
     VPCLatticeEvent,
     VPCLatticeEventV2,
 )
-from apigw.integrations import ALB, BY_NAME, FUNCTION_URL, HTTP_API, REST_API, VPC_LATTICE, VPC_LATTICE_V2, detect
+from apigw.integrations import (
+    ALB,
+    BY_NAME,
+    FUNCTION_URL,
+    HTTP_API,
+    REST_API,
+    VPC_LATTICE,
+    VPC_LATTICE_V2,
+    Alb,
+    RestApi,
+    detect,
+)
 
 once = pytest.mark.once
 
@@ -231,6 +243,40 @@ def test_alb_has_no_stages():
 def test_multi_value_headers_is_an_alb_setting_only():
     with pytest.raises(ValueError, match="ALB"):
         REST_API.build_event("GET", "/", multi_value=True)
+
+
+@once
+def test_settings_are_decided_by_the_integration_facts_not_its_name():
+    class MultiValueRest(RestApi):
+        name = "alb-like-rest"
+        multi_value_layout = _layouts.MULTI
+
+    class StagedAlb(Alb):
+        name = "staged-alb"
+        has_stages = True
+
+    MultiValueRest().check_settings(multi_value=True)
+    StagedAlb().check_settings(stage="Prod")
+
+
+@once
+@pytest.mark.parametrize("integration", [ALB, VPC_LATTICE, VPC_LATTICE_V2], ids=["alb", "lattice", "lattice-v2"])
+def test_an_integration_without_stages_refuses_even_the_default_stage(integration):
+    with pytest.raises(ValueError, match="no stages"):
+        integration.check_settings(stage="$default")
+
+
+@once
+def test_a_function_url_accepts_its_one_stage_name():
+    FUNCTION_URL.check_settings(stage="$default")
+    assert FUNCTION_URL.build_event("GET", "/", stage="$default")["requestContext"]["stage"] == "$default"
+
+
+@once
+@pytest.mark.parametrize("stage", ["a/b", "", 3])
+def test_a_stage_that_is_no_name_is_refused(stage):
+    with pytest.raises(ValueError, match="a stage is a name"):
+        REST_API.check_settings(stage=stage)
 
 
 # ------------------------------------------------------------------------------------------------ VPC Lattice
