@@ -348,7 +348,8 @@ def route_report(app: Any) -> Tuple[List[str], int]:
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     if len(rows) == 1:
         lines = ["(no routes)"]
-    title = app._integration.title if type(app).__name__ != "AnyIntegrationResolver" else "every integration"
+    integration = getattr(app, "_integration", None)  # None: AnyIntegrationResolver (and its subclasses)
+    title = integration.title if integration is not None else "every integration"
     lines.insert(0, f"{type(app).__name__}: {title}, {len(routes)} route(s)")
     if app._middlewares:
         lines.append("middlewares around every route: " + ", ".join(_name_of(one) for one in app._middlewares))

@@ -147,6 +147,19 @@ def test_routes_finds_app_when_no_attribute_is_named(project, capsys):
     assert main(["routes", "service"]) == 0
 
 
+def test_routes_of_a_subclass_of_any_integration_resolver_lists_every_integration(project, capsys):
+    (project / "anywhere.py").write_text(
+        "from apigw import AnyIntegrationResolver\n\n\n"
+        "class MyResolver(AnyIntegrationResolver):\n    pass\n\n\n"
+        "app = MyResolver()\n\n\n"
+        "@app.get('/ping')\ndef ping():\n    return {}\n"
+    )
+
+    assert main(["routes", "anywhere.py:app"]) == 0
+
+    assert capsys.readouterr().out.splitlines()[0] == "MyResolver: every integration, 1 route(s)"
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [
