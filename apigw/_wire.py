@@ -12,6 +12,7 @@ import base64
 import binascii
 import os
 import time
+from string import ascii_letters, digits
 from urllib.parse import quote, unquote
 
 from ._body import response_size
@@ -35,7 +36,14 @@ FUNCTION_URL_ID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"
 TARGET_GROUP_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT_ID}:targetgroup/apigw-local/0123456789abcdef"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_HTTP_TOKEN_EXTRA = "!#$%&'*+-.^_`|~"
+# The characters of an HTTP token (RFC 9110 section 5.6.2 "tchar"): ASCII letters and digits and these 15 marks.
+_TOKEN_CHARS = frozenset(ascii_letters + digits + "!#$%&'*+-.^_`|~")
+
+
+def is_token(text: object) -> bool:
+    """Whether ``text`` is an HTTP token, as a method and a header name must be: one or more ASCII letters, digits
+    or ``!#$%&'*+-.^_`|~`` (so no space, no separator, no non-ASCII letter)."""
+    return isinstance(text, str) and bool(text) and _TOKEN_CHARS.issuperset(text)
 
 
 class HttpRequest:
@@ -117,11 +125,7 @@ def http_request(
 ) -> HttpRequest:
     """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``; the
     integration's settings (``stage``, ``multi_value``) are checked by ``Integration.check_settings``."""
-    if (
-        not isinstance(method, str)
-        or not method
-        or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in method)
-    ):
+    if not is_token(method):
         raise ValueError(f"an HTTP method is a word such as 'GET', not {method!r}")
     if not isinstance(path, str) or not path.startswith("/"):
         raise ValueError(f"a request path starts with '/', such as '/orders/42?page=2', not {path!r}")
@@ -191,11 +195,7 @@ def header_pairs(headers: HeadersInput) -> Pairs:
     items = headers.items() if hasattr(headers, "items") else headers
     pairs = []
     for name, value in items:
-        if (
-            not isinstance(name, str)
-            or not name
-            or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name)
-        ):
+        if not is_token(name):
             raise ValueError(f"{name!r} is not an HTTP header name")
         values = value if isinstance(value, (list, tuple)) else [value]
         for one in values:
@@ -305,7 +305,7 @@ def check_multi_headers(response: Dict[str, Any], key: str, problems: List[str])
 
 
 def _check_header(key: str, name: Any, value: Any, problems: List[str]) -> None:
-    if not isinstance(name, str) or not name or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name):
+    if not is_token(name):
         problems.append(f"{key} has {name!r}, which is not an HTTP header name")
     elif not isinstance(value, str):
         problems.append(f"{key}[{name!r}] is {value!r} ({type(value).__name__}), not a str")

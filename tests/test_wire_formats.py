@@ -339,6 +339,25 @@ def test_a_request_no_client_could_send_is_refused_saying_why(arguments, error):
 
 
 @once
+def test_a_method_with_a_non_ascii_letter_is_refused():
+    with pytest.raises(ValueError, match="HTTP method"):
+        REST_API.build_event("G\u00c9T", "/")
+
+
+@once
+def test_a_header_name_with_non_ascii_characters_is_refused():
+    with pytest.raises(ValueError, match="not an HTTP header name"):
+        HTTP_API.build_event("GET", "/", headers={"\u00d1ame\u00b2": "1"})
+
+
+@once
+def test_a_header_name_may_hold_every_token_mark():
+    event = HTTP_API.build_event("GET", "/", headers={"X-!#$%&'*+-.^_`|~1": "1"})
+
+    assert event["headers"] == {"x-!#$%&'*+-.^_`|~1": "1"}
+
+
+@once
 def test_a_body_of_another_type_is_refused():
     with pytest.raises(TypeError, match="str .text., bytes"):
         REST_API.build_event("POST", "/", body={"a": 1})  # type: ignore[arg-type]
@@ -413,6 +432,13 @@ def test_http_api_refuses_cookies_that_are_not_a_list_of_strings():
 @once
 def test_a_status_outside_100_to_599_is_refused():
     assert REST_API.response_problems({"statusCode": 600}) == ["'statusCode' 600 is not an HTTP status (100-599)"]
+
+
+@once
+def test_a_response_header_name_with_non_ascii_letters_is_refused():
+    problems = HTTP_API.response_problems({"statusCode": 200, "headers": {"\u00dcn\u00ef": "1"}})
+
+    assert problems == ["headers has '\u00dcn\u00ef', which is not an HTTP header name"]
 
 
 @once
