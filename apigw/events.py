@@ -8,7 +8,8 @@ deliberately differs, the README's compatibility table says so.
 
 A view is built for every request, so building one only stores a reference to the event: nothing is copied,
 re-keyed or parsed until a property is read. Body parsing (``body_bytes``, ``decoded_body``, ``json_body``) is done
-once per view; everything else reads the event again, so a middleware that edits the raw event is seen.
+once per view; everything else reads the event again (the ``headers`` view and VPC Lattice v2's joined query
+parameters are kept only while the event holds the same dict), so a middleware that edits the raw event is seen.
 
 Real events leave out, or send as ``null``, most optional fields, and test events are often as small as
 ``{"path": "/hello", "httpMethod": "GET"}``. Every accessor copes with that: maps come back as ``{}``, lists as
@@ -1414,7 +1415,7 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
     """
 
     __slots__ = ("_query",)
-    _query: Dict[str, str]
+    _query: Tuple[Any, Dict[str, str]]
 
     _HINT = "is this a VPC Lattice v2 event? v1 events carry 'raw_path' and need VPCLatticeEvent"
 
@@ -1435,13 +1436,17 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
     @property
     def query_string_parameters(self) -> Dict[str, str]:  # type: ignore[override]
         """The query parameters, each list of values joined with ``,`` (``{}`` when none)."""
+        raw = self._data.get("queryStringParameters")
         try:
-            return self._query
+            seen, query = self._query
+            # Reused only while the event holds the same dict: a middleware replacing it is seen (as headers).
+            if seen is raw:
+                return query
         except AttributeError:
             pass
-        raw = _mapping(self._data.get("queryStringParameters")) or _EMPTY
-        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in raw.items()}
-        self._query = query
+        found = _mapping(raw) or _EMPTY
+        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in found.items()}
+        self._query = (raw, query)
         return query
 
     @property

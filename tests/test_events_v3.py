@@ -522,6 +522,17 @@ def test_lattice_v2_query_values_are_joined_with_commas():
     assert event.get_query_string_value("tag") == "a,b"
 
 
+def test_lattice_v2_query_follows_a_middleware_replacing_the_query_dict():
+    raw = lattice_v2_event(query={"page": ["1"]})
+    event = VPCLatticeEventV2(raw)
+    assert event.query_string_parameters == {"page": "1"}
+
+    raw["queryStringParameters"] = {"page": ["2"], "tag": ["a", "b"]}
+
+    assert event.query_string_parameters == {"page": "2", "tag": "a,b"}
+    assert event.get_query_string_value("page") == "2"
+
+
 def test_lattice_v2_multi_value_query_is_the_lists():
     event = VPCLatticeEventV2(lattice_v2_event(query={"tag": ["a,1", "b"]}))
     assert event.get_multi_value_query_string_values("tag") == ["a,1", "b"]
