@@ -174,6 +174,27 @@ class _FieldOr(property, Generic[_T]):
         def __set__(self, obj: object, value: NoReturn) -> None: ...
 
 
+class _FieldAnyCase(property):
+    # Like _Field for a ``str`` field whose key AWS spells in more than one letter case: ``view._data[key]``, else
+    # the first key equal to it ignoring case, else None (see ``_get_any_case``).
+
+    __slots__ = ("key", "__doc__")
+
+    def __init__(self, key: str, doc: str) -> None:
+        super().__init__(lambda view: _get_any_case(view._data, key))
+        self.key = key
+        self.__doc__ = doc
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldAnyCase: ...
+        @overload
+        def __get__(self, obj: object, owner: Optional[type] = None) -> Optional[str]: ...
+        def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
+        def __set__(self, obj: object, value: NoReturn) -> None: ...
+
+
 # --------------------------------------------------------------------------------------------------------------
 # The mapping types: DictWrapper (base of every view), Headers, CaseInsensitiveDict
 # --------------------------------------------------------------------------------------------------------------
@@ -1335,55 +1356,24 @@ class VPCLatticeEventV2Identity(DictWrapper):
 
     __slots__ = ()
 
-    @property
-    def source_vpc_arn(self) -> Optional[str]:
-        """The ARN of the VPC the request came from."""
-        return _get_any_case(self._data, "sourceVpcArn")
-
-    @property
-    def get_type(self) -> Optional[str]:
-        """How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools')."""
-        return _get_any_case(self._data, "type")
-
-    @property
-    def principal(self) -> Optional[str]:
-        """The authenticated principal (an IAM or STS ARN)."""
-        return _get_any_case(self._data, "principal")
-
-    @property
-    def principal_org_id(self) -> Optional[str]:
-        """The AWS Organizations id of the principal."""
-        return _get_any_case(self._data, "principalOrgID")
-
-    @property
-    def session_name(self) -> Optional[str]:
-        """The name of the authenticated session."""
-        return _get_any_case(self._data, "sessionName")
-
-    @property
-    def x509_subject_cn(self) -> Optional[str]:
-        """The subject name (CN) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SubjectCn")
-
-    @property
-    def x509_issuer_ou(self) -> Optional[str]:
-        """The issuer (OU) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509IssuerOu")
-
-    @property
-    def x509_san_dns(self) -> Optional[str]:
-        """The subject alternative name (DNS) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "x509SanDns")
-
-    @property
-    def x509_san_uri(self) -> Optional[str]:
-        """The subject alternative name (URI) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SanUri")
-
-    @property
-    def x509_san_name_cn(self) -> Optional[str]:
-        """The alternative name (Name/CN) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SanNameCn")
+    source_vpc_arn = _FieldAnyCase("sourceVpcArn", "The ARN of the VPC the request came from.")
+    get_type = _FieldAnyCase(
+        "type", 'How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools\').'
+    )
+    principal = _FieldAnyCase("principal", "The authenticated principal (an IAM or STS ARN).")
+    principal_org_id = _FieldAnyCase("principalOrgID", "The AWS Organizations id of the principal.")
+    session_name = _FieldAnyCase("sessionName", "The name of the authenticated session.")
+    x509_subject_cn = _FieldAnyCase("X509SubjectCn", "The subject name (CN) of an IAM Roles Anywhere certificate.")
+    x509_issuer_ou = _FieldAnyCase("X509IssuerOu", "The issuer (OU) of an IAM Roles Anywhere certificate.")
+    x509_san_dns = _FieldAnyCase(
+        "x509SanDns", "The subject alternative name (DNS) of an IAM Roles Anywhere certificate."
+    )
+    x509_san_uri = _FieldAnyCase(
+        "X509SanUri", "The subject alternative name (URI) of an IAM Roles Anywhere certificate."
+    )
+    x509_san_name_cn = _FieldAnyCase(
+        "X509SanNameCn", "The alternative name (Name/CN) of an IAM Roles Anywhere certificate."
+    )
 
 
 class VPCLatticeEventV2RequestContext(DictWrapper):

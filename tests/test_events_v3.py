@@ -584,6 +584,17 @@ def test_lattice_v2_identity_keys_match_in_any_letter_case():
     assert (identity.x509_san_uri, identity.x509_san_name_cn) == ("spiffe://x", "n")
 
 
+def test_lattice_v2_identity_fields_are_documented_read_only_properties():
+    identity = VPCLatticeEventV2Identity({"principal": "arn:aws:iam::123456789012:role/x"})
+    field = VPCLatticeEventV2Identity.principal
+
+    assert isinstance(field, property)
+    assert field.__doc__ == "The authenticated principal (an IAM or STS ARN)."
+    assert "'principal': 'arn:aws:iam::123456789012:role/x'" in str(identity)
+    with pytest.raises(AttributeError):
+        identity.principal = "other"  # type: ignore[misc]
+
+
 def test_lattice_v2_null_body_has_no_text_and_no_json():
     event = VPCLatticeEventV2(lattice_v2_event(body=None))
     assert event.body is None and event.decoded_body is None and event.json_body is None
