@@ -1114,9 +1114,12 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
         raw = data.get("rawPath")
         if type(method) is str and type(raw) is str:
             stage = context.get("stage")  # type: ignore[union-attr]
-            if not stage or stage == "$default" or type(self) is LambdaFunctionUrlEvent:
+            if not stage or stage == "$default" or not self._STAGE_IN_RAW_PATH:
                 return method.upper(), raw
         return self.http_method.upper(), self.path
+
+    #: Whether ``rawPath`` starts with ``/{stage}`` for a named stage (HTTP API); ``path`` removes it then.
+    _STAGE_IN_RAW_PATH = True
 
     _KIND = "HTTP API"
     _HINT = (
@@ -1167,11 +1170,13 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
         The prefix is removed only when ``rawPath`` really starts with the whole ``/{stage}`` segment, so stage
         ``v1`` leaves ``/v1beta/x`` alone, and ``/{stage}`` alone becomes ``/``. Behind a custom domain the stage
         is not in ``rawPath``; a route whose first segment equals the stage name would then lose it (as in
-        Powertools).
+        Powertools). A Function URL has no stages: its ``path`` is ``rawPath``, unchanged.
         """
         raw = self._data.get("rawPath")
         if not isinstance(raw, str):
             raise self._invalid("rawPath")
+        if not self._STAGE_IN_RAW_PATH:
+            return raw
         stage = _child(self._data, "requestContext").get("stage")
         if stage and isinstance(stage, str) and stage != "$default":
             prefix_length = len(stage) + 1
@@ -1207,14 +1212,7 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
     __slots__ = ()
 
     _KIND = "Function URL"
-
-    @property
-    def path(self) -> str:
-        """``rawPath``, unchanged (Function URLs have no stage prefix)."""
-        raw = self._data.get("rawPath")
-        if not isinstance(raw, str):
-            raise self._invalid("rawPath")
-        return raw
+    _STAGE_IN_RAW_PATH = False  # Function URLs have no stages: ``path`` is ``rawPath``, unchanged
 
 
 # --------------------------------------------------------------------------------------------------------------
