@@ -164,6 +164,15 @@ class Integration:
         wire.check_status(response, problems)
         wire.check_single_headers(response, "headers", problems)
         wire.check_body(response, problems, self.null_body)
+        if self.status_description:
+            description = response.get("statusDescription")
+            if description is not None and not isinstance(description, str):
+                problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
+
+    def _multi_value_request(self, event: Mapping[str, Any]) -> bool:
+        """Whether the request ``event`` asks for the ``multi_value_layout`` (an ALB target group with multi-value
+        headers on sends ``multiValueHeaders``)."""
+        return self.multi_value_layout is not None and event.get("multiValueHeaders") is not None
 
     def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
         return list((response.get("headers") or {}).items())
@@ -400,18 +409,16 @@ class Alb(Integration):
     ) -> None:
         super()._check_response(response, event, problems, wire)
         wire.check_multi_headers(response, "multiValueHeaders", problems)
-        description = response.get("statusDescription")
-        if description is not None and not isinstance(description, str):
-            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
         if event:
-            used, ignored = ("multiValueHeaders", "headers") if _alb_multi(event) else ("headers", "multiValueHeaders")
+            multi = self._multi_value_request(event)
+            used, ignored = ("multiValueHeaders", "headers") if multi else ("headers", "multiValueHeaders")
             if response.get(ignored):
                 problems.append(
                     f"this target group sends {used} (see the request), so the ALB ignores the response's {ignored!r}"
                 )
 
     def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        if _alb_multi(event) if event else "multiValueHeaders" in response:
+        if self._multi_value_request(event) if event else "multiValueHeaders" in response:
             multi = response.get("multiValueHeaders") or {}
             return [(name, value) for name, values in multi.items() for value in values]
         # Differently-cased Set-Cookie keys (several cookies in single-value mode) each become a header.
@@ -419,11 +426,6 @@ class Alb(Integration):
 
 
 _REST_RESPONSE_KEYS = ("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded")
-
-
-def _alb_multi(event: Mapping[str, Any]) -> bool:
-    """Whether the target group of this ALB request event has multi-value headers on."""
-    return event.get("multiValueHeaders") is not None
 
 
 class VpcLattice(Integration):
@@ -457,9 +459,6 @@ class VpcLattice(Integration):
         self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
     ) -> None:
         super()._check_response(response, event, problems, wire)
-        description = response.get("statusDescription")
-        if description is not None and not isinstance(description, str):
-            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
         for ignored in ("multiValueHeaders", "cookies"):
             if response.get(ignored):
                 problems.append(f"VPC Lattice reads only 'headers': the response's {ignored!r} is ignored")

@@ -37,6 +37,7 @@ from apigw.integrations import (
     VPC_LATTICE,
     VPC_LATTICE_V2,
     Alb,
+    HttpApi,
     RestApi,
     detect,
 )
@@ -478,6 +479,37 @@ def test_alb_ignores_the_header_map_of_the_other_mode():
     assert problems == [
         "this target group sends multiValueHeaders (see the request), so the ALB ignores the response's 'headers'"
     ]
+
+
+@once
+@pytest.mark.parametrize("integration", [ALB, VPC_LATTICE, VPC_LATTICE_V2], ids=["alb", "lattice", "lattice-v2"])
+def test_a_status_description_that_is_no_text_is_refused(integration):
+    problems = integration.response_problems({"statusCode": 200, "statusDescription": 200, "body": ""})
+
+    assert problems == ["'statusDescription' is 200, not a str such as '200 OK'"]
+
+
+@once
+def test_the_status_description_is_checked_wherever_the_integration_has_one():
+    class DescribedHttpApi(HttpApi):
+        status_description = True
+
+    problems = DescribedHttpApi().response_problems({"statusCode": 200, "statusDescription": 200})
+
+    assert problems == ["'statusDescription' is 200, not a str such as '200 OK'"]
+    assert HTTP_API.response_problems({"statusCode": 200, "statusDescription": 200}) == []
+
+
+@once
+def test_the_header_mode_of_a_request_follows_the_multi_value_layout_fact():
+    class SingleValueAlb(Alb):
+        multi_value_layout = None
+
+    event = ALB.build_event("GET", "/", multi_value=True)
+    response = {"statusCode": 200, "body": "", "headers": {"X-A": "1"}, "multiValueHeaders": {"X-B": ["2"]}}
+
+    assert SingleValueAlb().http_response(response, event)[1] == [("X-A", "1")]
+    assert ALB.http_response(response, event)[1] == [("X-B", "2")]
 
 
 @once
