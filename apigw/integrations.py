@@ -507,6 +507,27 @@ BY_NAME: Dict[str, Integration] = {
 }
 
 
+def named(name: str) -> Integration:
+    """The integration whose short name is ``name``; a ``ValueError`` listing the names when there is none.
+
+    >>> named("alb") is ALB
+    True
+    >>> named("apigw")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown integration 'apigw': use one of alb, http, lattice, lattice-v2, rest, url
+    """
+    found = BY_NAME.get(name) if isinstance(name, str) else None
+    if found is None:
+        raise ValueError(f"unknown integration {name!r}: use one of {known_names()}")
+    return found
+
+
+def known_names() -> str:
+    """The short names as messages and help texts list them: ``"alb, http, lattice, lattice-v2, rest, url"``."""
+    return ", ".join(sorted(BY_NAME))
+
+
 def detect(event: Mapping[str, Any]) -> Optional[Integration]:
     """The integration that sent ``event``, from the keys that tell them apart; ``None`` when it is no HTTP event.
 

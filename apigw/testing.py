@@ -34,8 +34,8 @@ from .integrations import Integration
 
 __all__ = ["Client", "ClientResponse", "LambdaContext", "ResponseHeaders", "integration_named"]
 
-#: ``Client(handler, integration=...)`` names
-INTEGRATION_NAMES = ("rest", "http", "url", "alb", "lattice", "lattice-v2")
+#: ``Client(handler, integration=...)`` names (those of ``apigw.integrations.BY_NAME``)
+INTEGRATION_NAMES = tuple(integrations.BY_NAME)
 
 Handler = Callable[[Dict[str, Any], Any], Any]
 QueryArg = Optional[Mapping[str, Union[str, int, float, Sequence[Union[str, int, float]]]]]
@@ -43,12 +43,9 @@ HeadersArg = Optional[Mapping[str, Union[str, Sequence[str]]]]
 
 
 def integration_named(name: str) -> Integration:
-    """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``)."""
-    found = integrations.BY_NAME.get(name) if isinstance(name, str) else None
-    if found is None:
-        known = ", ".join(sorted(integrations.BY_NAME))
-        raise ValueError(f"unknown integration {name!r}: use one of {known}")
-    return found
+    """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``); a
+    ``ValueError`` listing the names for any other (``apigw.integrations.named``)."""
+    return integrations.named(name)
 
 
 class LambdaContext:
@@ -335,16 +332,19 @@ class Client:
         return self.request("DELETE", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
 
 
-def _integration_for(app: Any, name: Optional[str]) -> Integration:
-    """The integration a client or the dev server emulates for ``app``: the resolver's, or the one named."""
+def _integration_for(app: Any, name: Optional[str], how: str = "pass integration=") -> Integration:
+    """The integration a client, the dev server or the CLI emulates for ``app``: the resolver's, or the one named.
+    ``how`` says how the caller names one, in the message when it must."""
     from .any_integration import AnyIntegrationResolver
     from .resolver import ApiGatewayResolver
 
-    wanted = None if name is None else integration_named(name)
+    wanted = None if name is None else integrations.named(name)
     if isinstance(app, AnyIntegrationResolver):
         if wanted is None:
-            known = ", ".join(INTEGRATION_NAMES)
-            raise TypeError(f"AnyIntegrationResolver answers every integration: name the one to send ({known})")
+            raise TypeError(
+                f"AnyIntegrationResolver answers every integration: name the one to send; {how} "
+                f"({integrations.known_names()})"
+            )
         return wanted
     if isinstance(app, ApiGatewayResolver):
         own = app.integration
@@ -357,6 +357,5 @@ def _integration_for(app: Any, name: Optional[str]) -> Integration:
     if not callable(app):
         raise TypeError(f"test a resolver or a lambda_handler(event, context) function, not {type(app).__name__}")
     if wanted is None:
-        known = ", ".join(INTEGRATION_NAMES)
-        raise TypeError(f"a handler function does not say which events it reads: pass integration= ({known})")
+        raise TypeError(f"a handler function does not say which events it reads: {how} ({integrations.known_names()})")
     return wanted

@@ -225,6 +225,16 @@ def test_event_refuses_an_unknown_integration(capsys):
     )
 
 
+def test_serve_asks_which_events_to_send_an_any_integration_resolver(project, capsys):
+    (project / "anywhere.py").write_text("from apigw import AnyIntegrationResolver\n\napp = AnyIntegrationResolver()\n")
+
+    assert main(["serve", "anywhere.py:app", "--port", "0"]) == 2
+
+    err = capsys.readouterr().err
+    assert "AnyIntegrationResolver answers every integration" in err
+    assert "add --integration (alb, http, lattice, lattice-v2, rest, url)" in err
+
+
 def test_event_refuses_a_header_without_a_colon(capsys):
     assert main(["event", "rest", "GET", "/", "-H", "X-Trace abc"]) == 2
 

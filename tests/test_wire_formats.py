@@ -40,9 +40,33 @@ from apigw.integrations import (
     HttpApi,
     RestApi,
     detect,
+    named,
 )
+from apigw.testing import INTEGRATION_NAMES
 
 once = pytest.mark.once
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+@once
+def test_an_integration_is_found_by_its_short_name():
+    assert [named(name) for name in BY_NAME] == list(BY_NAME.values())
+
+
+@once
+@pytest.mark.parametrize("name", ["apigw", "ALB", None])
+def test_an_unknown_integration_name_is_refused_listing_the_names(name):
+    with pytest.raises(
+        ValueError, match=f"unknown integration {name!r}: use one of alb, http, lattice, lattice-v2, rest, url"
+    ):
+        named(name)
+
+
+@once
+def test_the_test_client_names_every_integration():
+    assert INTEGRATION_NAMES == tuple(BY_NAME)
+
 
 # ------------------------------------------------------------------------------------------------ REST API
 
