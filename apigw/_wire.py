@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import os
 import time
 from string import ascii_letters, digits
 from urllib.parse import quote, unquote
 
 from ._body import response_size
+from ._lambda_context import ACCOUNT_ID, REGION, new_request_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,9 +28,8 @@ if TYPE_CHECKING:
     CookiesInput = Union[Mapping[str, str], Sequence[str], None]
     Pairs = List[Tuple[str, str]]
 
-# Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids).
-ACCOUNT_ID = "123456789012"
-REGION = "us-east-1"
+# Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids); the account and
+# the region are the Lambda context's (see ``apigw._lambda_context``).
 API_ID = "a1b2c3d4e5"
 FUNCTION_URL_ID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"
 TARGET_GROUP_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT_ID}:targetgroup/apigw-local/0123456789abcdef"
@@ -243,12 +242,6 @@ def grouped(pairs: Pairs, lower: bool) -> Dict[str, List[str]]:
     return result
 
 
-def new_request_id() -> str:
-    """A random id in the UUID layout AWS uses for request ids."""
-    text = os.urandom(16).hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
-
-
 # -- responses --------------------------------------------------------------------------------------------------
 
 
@@ -350,3 +343,23 @@ def body_bytes(response: Dict[str, Any]) -> bytes:
 
 def status_of(response: Dict[str, Any]) -> int:
     return int(response["statusCode"])
+
+
+# -- writing a response on the wire (the dev server, HttpResolverLocal over ASGI) ------------------------------------
+
+#: Response headers the HTTP server owns: it frames the body itself (the Content-Length sent is the real one).
+HOP_BY_HOP = frozenset(("connection", "content-length", "keep-alive", "transfer-encoding"))
+
+
+def framed(method: str, status: int, pairs: Pairs, body: bytes) -> Tuple[Pairs, bytes]:
+    """The header pairs and body to write for a response to ``method``: the function's headers without the
+    hop-by-hop ones, plus the real ``Content-Length``; no body (and no length) for 1xx, 204 and 304, and no body
+    for ``HEAD``."""
+    headers = [(name, value) for name, value in pairs if name.lower() not in HOP_BY_HOP]
+    if status < 200 or status in (204, 304):
+        return headers, b""
+    head = method == "HEAD"
+    if body or not head:
+        # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
+        headers.append(("Content-Length", str(len(body))))
+    return headers, b"" if head else body

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import gzip
 import json as _json
-import time
 from collections.abc import Mapping
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _wire, integrations
+from ._lambda_context import LambdaContext
 from .integrations import Integration
 
 __all__ = ["Client", "ClientResponse", "LambdaContext", "ResponseHeaders", "integration_named"]
@@ -46,31 +46,6 @@ def integration_named(name: str) -> Integration:
     """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``); a
     ``ValueError`` listing the names for any other (``apigw.integrations.named``)."""
     return integrations.named(name)
-
-
-class LambdaContext:
-    """A stand-in for the context object the Lambda runtime passes to a handler: same attribute names, made-up
-    values, a fresh ``aws_request_id`` per request and a ``get_remaining_time_in_millis`` that counts down."""
-
-    def __init__(self, function_name: str = "apigw-local", timeout_seconds: float = 30.0) -> None:
-        self.function_name = function_name
-        self.function_version = "$LATEST"
-        self.invoked_function_arn = f"arn:aws:lambda:{_wire.REGION}:{_wire.ACCOUNT_ID}:function:{function_name}"
-        self.memory_limit_in_mb = 128
-        self.aws_request_id = _wire.new_request_id()
-        self.log_group_name = f"/aws/lambda/{function_name}"
-        self.log_stream_name = "2024/01/01/[$LATEST]" + self.aws_request_id.replace("-", "")
-        self.identity: Any = None
-        self.client_context: Any = None
-        self.tenant_id: Optional[str] = None
-        self._deadline = time.monotonic() + timeout_seconds
-
-    def get_remaining_time_in_millis(self) -> int:
-        """Milliseconds left before this invocation would time out."""
-        return max(0, int((self._deadline - time.monotonic()) * 1000))
-
-    def __repr__(self) -> str:
-        return f"LambdaContext(function_name={self.function_name!r}, aws_request_id={self.aws_request_id!r})"
 
 
 class ResponseHeaders(Mapping[str, str]):

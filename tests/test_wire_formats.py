@@ -19,6 +19,7 @@ from apigw import (
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
     _layouts,
+    _wire,
 )
 from apigw.events import (
     ALBEvent,
@@ -606,3 +607,25 @@ def test_the_event_views_read_what_the_builders_wrote(integration, view_class, m
     assert view.cookies == ["session=abc"]
     assert view.get_multi_value_query_string_values("tag") == tags
     assert view.json_body == {"n": 1}
+
+
+# ------------------------------------------------------------------------------------------------ framing
+
+
+@once
+def test_framing_drops_hop_by_hop_headers_and_sends_the_real_length():
+    pairs = [("Content-Length", "99"), ("Connection", "keep-alive"), ("Transfer-Encoding", "chunked"), ("X-A", "1")]
+
+    assert _wire.framed("GET", 200, pairs, b"hello") == ([("X-A", "1"), ("Content-Length", "5")], b"hello")
+
+
+@once
+def test_framing_a_head_answer_keeps_the_length_without_the_body():
+    assert _wire.framed("HEAD", 200, [], b"hello") == ([("Content-Length", "5")], b"")
+    assert _wire.framed("HEAD", 200, [], b"") == ([], b"")  # auto_head lost the GET body: no length to tell
+
+
+@once
+@pytest.mark.parametrize("status", [101, 204, 304])
+def test_framing_a_status_without_a_body_sends_neither_body_nor_length(status):
+    assert _wire.framed("GET", status, [("X-A", "1")], b"ignored") == ([("X-A", "1")], b"")
