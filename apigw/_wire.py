@@ -19,13 +19,14 @@ from ._lambda_context import ACCOUNT_ID, REGION, new_request_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+    from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
     HeaderValue = Union[str, int, Sequence[Union[str, int]]]
-    HeadersInput = Union[Mapping[str, HeaderValue], Iterable[Tuple[str, Union[str, int]]], None]
+    HeadersInput = Union[Mapping[str, HeaderValue], Sequence[Tuple[str, Union[str, int]]], None]
     QueryValue = Union[str, int, float, Sequence[Union[str, int, float]]]
-    QueryInput = Union[Mapping[str, QueryValue], Iterable[Tuple[str, Union[str, int, float]]], None]
-    CookiesInput = Union[Mapping[str, str], Sequence[str], None]
+    QueryInput = Union[Mapping[str, QueryValue], Sequence[Tuple[str, Union[str, int, float]]], None]
+    # A list or tuple of "name=value" strings, not any Sequence[str]: a str is one, and is refused.
+    CookiesInput = Union[Mapping[str, str], List[str], Tuple[str, ...], None]
     Pairs = List[Tuple[str, str]]
 
 # Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids); the account and

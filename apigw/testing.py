@@ -26,7 +26,7 @@ from __future__ import annotations
 import gzip
 import json as _json
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _wire, integrations
 from ._lambda_context import LambdaContext
@@ -37,9 +37,11 @@ __all__ = ["Client", "ClientResponse", "LambdaContext", "ResponseHeaders", "inte
 #: ``Client(handler, integration=...)`` names (those of ``apigw.integrations.BY_NAME``)
 INTEGRATION_NAMES = tuple(integrations.BY_NAME)
 
+if TYPE_CHECKING:
+    # The event builder's own argument types: what Integration.build_event accepts, the client passes on.
+    from ._wire import CookiesInput, HeadersInput, QueryInput
+
 Handler = Callable[[Dict[str, Any], Any], Any]
-QueryArg = Optional[Mapping[str, Union[str, int, float, Sequence[Union[str, int, float]]]]]
-HeadersArg = Optional[Mapping[str, Union[str, Sequence[str]]]]
 
 
 def integration_named(name: str) -> Integration:
@@ -163,18 +165,20 @@ class Client:
         method: str,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
         """Send ``method path`` and return what the client receives.
 
-        ``path`` may carry a query string (``/orders?page=2``); ``query`` adds parameters (values may be lists);
-        ``headers`` values may be lists (a repeated header); ``cookies`` is sent as a ``Cookie`` header (HTTP API
-        and Function URL events carry them in their ``cookies`` list); ``json`` is sent as a JSON body with
-        ``Content-Type: application/json``; ``body`` is text, or ``bytes`` (sent base64-encoded).
+        ``path`` may carry a query string (``/orders?page=2``); ``query`` adds parameters (a mapping whose values
+        may be lists, or ``(name, value)`` pairs); ``headers`` is a mapping whose values may be lists (a repeated
+        header), or ``(name, value)`` pairs; ``cookies`` (a mapping, or a list of ``"name=value"`` strings) is sent
+        as a ``Cookie`` header (HTTP API and Function URL events carry them in their ``cookies`` list); ``json`` is
+        sent as a JSON body with ``Content-Type: application/json``; ``body`` is text, or ``bytes`` (sent
+        base64-encoded).
         """
         header_pairs = _wire.header_pairs(headers)
         if json is not None:
@@ -219,9 +223,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -232,9 +236,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -245,9 +249,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -258,9 +262,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -271,9 +275,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -284,9 +288,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -297,9 +301,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:

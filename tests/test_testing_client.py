@@ -266,3 +266,30 @@ def test_a_user_test_using_the_client_passes_mypy_strict():
     )
     own_errors = [line for line in result.stdout.splitlines() if "strict_client.py" in line]
     assert own_errors == [], result.stdout
+
+
+@pytest.mark.once
+def test_mypy_strict_refuses_client_arguments_the_client_would_refuse(tmp_path):
+    pytest.importorskip("mypy", reason="mypy is a test dependency: pip install -e '.[test]'")
+    source = tmp_path / "wrong_client.py"
+    source.write_text(
+        "from apigw import APIGatewayRestResolver\n"
+        "from apigw.testing import Client\n"
+        "client = Client(APIGatewayRestResolver())\n"
+        "client.get('/', cookies='a=1')\n"  # a str: refused at run time, so by the types too
+        "client.get('/', headers={'X-A': 1.5})\n"
+        "client.get('/', query={'a': None})\n"
+        "client.get('/', query=[('a', None)])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines_with_errors = {
+        int(line.split(":")[1])
+        for line in result.stdout.splitlines()
+        if line.startswith(str(source)) and ": error" in line
+    }
+    assert lines_with_errors == {4, 5, 6, 7}, result.stdout
