@@ -10,32 +10,40 @@ from __future__ import annotations
 
 import base64
 import binascii
-import os
 import time
+from string import ascii_letters, digits
 from urllib.parse import quote, unquote
 
 from ._body import response_size
+from ._lambda_context import ACCOUNT_ID, REGION, new_request_id
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+    from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
     HeaderValue = Union[str, int, Sequence[Union[str, int]]]
-    HeadersInput = Union[Mapping[str, HeaderValue], Iterable[Tuple[str, Union[str, int]]], None]
+    HeadersInput = Union[Mapping[str, HeaderValue], Sequence[Tuple[str, Union[str, int]]], None]
     QueryValue = Union[str, int, float, Sequence[Union[str, int, float]]]
-    QueryInput = Union[Mapping[str, QueryValue], Iterable[Tuple[str, Union[str, int, float]]], None]
-    CookiesInput = Union[Mapping[str, str], Sequence[str], None]
+    QueryInput = Union[Mapping[str, QueryValue], Sequence[Tuple[str, Union[str, int, float]]], None]
+    # A list or tuple of "name=value" strings, not any Sequence[str]: a str is one, and is refused.
+    CookiesInput = Union[Mapping[str, str], List[str], Tuple[str, ...], None]
     Pairs = List[Tuple[str, str]]
 
-# Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids).
-ACCOUNT_ID = "123456789012"
-REGION = "us-east-1"
+# Made-up but well-formed AWS identifiers for built events (documentation ranges and example ids); the account and
+# the region are the Lambda context's (see ``apigw._lambda_context``).
 API_ID = "a1b2c3d4e5"
 FUNCTION_URL_ID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"
 TARGET_GROUP_ARN = f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT_ID}:targetgroup/apigw-local/0123456789abcdef"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_HTTP_TOKEN_EXTRA = "!#$%&'*+-.^_`|~"
+# The characters of an HTTP token (RFC 9110 section 5.6.2 "tchar"): ASCII letters and digits and these 15 marks.
+_TOKEN_CHARS = frozenset(ascii_letters + digits + "!#$%&'*+-.^_`|~")
+
+
+def is_token(text: object) -> bool:
+    """Whether ``text`` is an HTTP token, as a method and a header name must be: one or more ASCII letters, digits
+    or ``!#$%&'*+-.^_`|~`` (so no space, no separator, no non-ASCII letter)."""
+    return isinstance(text, str) and bool(text) and _TOKEN_CHARS.issuperset(text)
 
 
 class HttpRequest:
@@ -105,7 +113,6 @@ class HttpRequest:
 
 
 def http_request(
-    integration_name: str,
     method: str,
     path: str,
     query: QueryInput,
@@ -116,12 +123,9 @@ def http_request(
     multi_value: bool,
     source_ip: str,
 ) -> HttpRequest:
-    """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``."""
-    if (
-        not isinstance(method, str)
-        or not method
-        or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in method)
-    ):
+    """Check and normalize the arguments of ``Integration.build_event`` (see there) into an ``HttpRequest``; the
+    integration's settings (``stage``, ``multi_value``) are checked by ``Integration.check_settings``."""
+    if not is_token(method):
         raise ValueError(f"an HTTP method is a word such as 'GET', not {method!r}")
     if not isinstance(path, str) or not path.startswith("/"):
         raise ValueError(f"a request path starts with '/', such as '/orders/42?page=2', not {path!r}")
@@ -142,12 +146,6 @@ def http_request(
         text, is_base64 = base64.b64encode(bytes(body)).decode("ascii"), True
     else:
         raise TypeError(f"a request body is str (text), bytes (sent base64-encoded) or None, not {type(body).__name__}")
-    if multi_value and integration_name != "alb":
-        raise ValueError(
-            f"multi_value (multi-value headers) is a setting of ALB target groups, not of {integration_name}"
-        )
-    if stage is not None and (not isinstance(stage, str) or not stage or "/" in stage):
-        raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
     return HttpRequest(method.upper(), raw_path, raw_query, pairs, text, is_base64, stage, multi_value, source_ip)
 
 
@@ -197,11 +195,7 @@ def header_pairs(headers: HeadersInput) -> Pairs:
     items = headers.items() if hasattr(headers, "items") else headers
     pairs = []
     for name, value in items:
-        if (
-            not isinstance(name, str)
-            or not name
-            or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name)
-        ):
+        if not is_token(name):
             raise ValueError(f"{name!r} is not an HTTP header name")
         values = value if isinstance(value, (list, tuple)) else [value]
         for one in values:
@@ -247,12 +241,6 @@ def grouped(pairs: Pairs, lower: bool) -> Dict[str, List[str]]:
         else:
             result.setdefault(spelling.setdefault(key, name), []).append(value)
     return result
-
-
-def new_request_id() -> str:
-    """A random id in the UUID layout AWS uses for request ids."""
-    text = os.urandom(16).hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 # -- responses --------------------------------------------------------------------------------------------------
@@ -311,7 +299,7 @@ def check_multi_headers(response: Dict[str, Any], key: str, problems: List[str])
 
 
 def _check_header(key: str, name: Any, value: Any, problems: List[str]) -> None:
-    if not isinstance(name, str) or not name or not all(char.isalnum() or char in _HTTP_TOKEN_EXTRA for char in name):
+    if not is_token(name):
         problems.append(f"{key} has {name!r}, which is not an HTTP header name")
     elif not isinstance(value, str):
         problems.append(f"{key}[{name!r}] is {value!r} ({type(value).__name__}), not a str")
@@ -356,3 +344,23 @@ def body_bytes(response: Dict[str, Any]) -> bytes:
 
 def status_of(response: Dict[str, Any]) -> int:
     return int(response["statusCode"])
+
+
+# -- writing a response on the wire (the dev server, HttpResolverLocal over ASGI) ------------------------------------
+
+#: Response headers the HTTP server owns: it frames the body itself (the Content-Length sent is the real one).
+HOP_BY_HOP = frozenset(("connection", "content-length", "keep-alive", "transfer-encoding"))
+
+
+def framed(method: str, status: int, pairs: Pairs, body: bytes) -> Tuple[Pairs, bytes]:
+    """The header pairs and body to write for a response to ``method``: the function's headers without the
+    hop-by-hop ones, plus the real ``Content-Length``; no body (and no length) for 1xx, 204 and 304, and no body
+    for ``HEAD``."""
+    headers = [(name, value) for name, value in pairs if name.lower() not in HOP_BY_HOP]
+    if status < 200 or status in (204, 304):
+        return headers, b""
+    head = method == "HEAD"
+    if body or not head:
+        # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
+        headers.append(("Content-Length", str(len(body))))
+    return headers, b"" if head else body

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import integrations
-from .integrations import Integration
 
 __all__ = ["main", "load_target", "route_report"]
 
@@ -61,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m apigw", description="Run, inspect and poke a Lambda HTTP app locally (no AWS, no Docker)."
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    names = ", ".join(sorted(integrations.BY_NAME))
+    names = integrations.known_names()
 
     serve = commands.add_parser("serve", help="serve an app over HTTP, each request as its integration's event")
     serve.add_argument("target", metavar="MODULE:ATTR", help="a resolver or a lambda_handler function")
@@ -165,26 +164,22 @@ def _integration_of(target: Any, module: Any, name: Optional[str]) -> Tuple[Opti
     """``(integration name for DevServer/Client, how it was chosen)``: as given, the resolver's, or for a handler
     function the integration of the one resolver its module defines."""
     from .any_integration import AnyIntegrationResolver
+    from .testing import _integration_for
 
-    if name is not None or _is_resolver(target):
-        if name is None and isinstance(target, AnyIntegrationResolver):
-            raise UsageError(
-                "AnyIntegrationResolver answers every integration: choose the events to send with --integration "
-                f"({', '.join(sorted(integrations.BY_NAME))})"
-            )
-        return name, "as given" if name is not None else "the resolver's"
-    found = {
-        value.integration.name: attr
-        for attr, value in vars(module).items()
-        if _is_resolver(value) and not isinstance(value, AnyIntegrationResolver)
-    }
-    if len(found) == 1:
-        ((integration, attr),) = found.items()
-        return integration, f"from the module's resolver {attr!r}"
-    raise UsageError(
-        f"a handler function does not say which events it reads: add --integration "
-        f"({', '.join(sorted(integrations.BY_NAME))})"
-    )
+    if name is None and not _is_resolver(target):
+        found = {
+            value.integration.name: attr
+            for attr, value in vars(module).items()
+            if _is_resolver(value) and not isinstance(value, AnyIntegrationResolver)
+        }
+        if len(found) == 1:
+            ((integration, attr),) = found.items()
+            return integration, f"from the module's resolver {attr!r}"
+    try:
+        _integration_for(target, name, how="add --integration")
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    return name, "as given" if name is not None else "the resolver's"
 
 
 # -- serve --------------------------------------------------------------------------------------------------------
@@ -348,7 +343,8 @@ def route_report(app: Any) -> Tuple[List[str], int]:
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     if len(rows) == 1:
         lines = ["(no routes)"]
-    title = app._integration.title if type(app).__name__ != "AnyIntegrationResolver" else "every integration"
+    integration = getattr(app, "_integration", None)  # None: AnyIntegrationResolver (and its subclasses)
+    title = integration.title if integration is not None else "every integration"
     lines.insert(0, f"{type(app).__name__}: {title}, {len(routes)} route(s)")
     if app._middlewares:
         lines.append("middlewares around every route: " + ", ".join(_name_of(one) for one in app._middlewares))
@@ -406,7 +402,10 @@ def _shadowing_route(app: Any, route: Any, placeholder: Any, compile_rule: Any) 
 
 
 def _event(args: argparse.Namespace) -> int:
-    integration = _named(args.integration)
+    try:
+        integration = integrations.named(args.integration)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     headers = []
     for header in args.header:
         name, colon, value = header.partition(":")
@@ -474,13 +473,6 @@ def _invoke(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"apigw invoke: the {integration.title} would refuse this response: {problem}", file=sys.stderr)
     return 1 if problems else 0
-
-
-def _named(name: str) -> Integration:
-    found = integrations.BY_NAME.get(name)
-    if found is None:
-        raise UsageError(f"unknown integration {name!r}: use one of {', '.join(sorted(integrations.BY_NAME))}")
-    return found
 
 
 def _pair(item: str, option: str) -> Tuple[str, str]:

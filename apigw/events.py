@@ -8,7 +8,8 @@ deliberately differs, the README's compatibility table says so.
 
 A view is built for every request, so building one only stores a reference to the event: nothing is copied,
 re-keyed or parsed until a property is read. Body parsing (``body_bytes``, ``decoded_body``, ``json_body``) is done
-once per view; everything else reads the event again, so a middleware that edits the raw event is seen.
+once per view; everything else reads the event again (the ``headers`` view and VPC Lattice v2's joined query
+parameters are kept only while the event holds the same dict), so a middleware that edits the raw event is seen.
 
 Real events leave out, or send as ``null``, most optional fields, and test events are often as small as
 ``{"path": "/hello", "httpMethod": "GET"}``. Every accessor copes with that: maps come back as ``{}``, lists as
@@ -169,6 +170,27 @@ class _FieldOr(property, Generic[_T]):
         def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldOr[_T]: ...
         @overload
         def __get__(self, obj: object, owner: Optional[type] = None) -> _T: ...
+        def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
+        def __set__(self, obj: object, value: NoReturn) -> None: ...
+
+
+class _FieldAnyCase(property):
+    # Like _Field for a ``str`` field whose key AWS spells in more than one letter case: ``view._data[key]``, else
+    # the first key equal to it ignoring case, else None (see ``_get_any_case``).
+
+    __slots__ = ("key", "__doc__")
+
+    def __init__(self, key: str, doc: str) -> None:
+        super().__init__(lambda view: _get_any_case(view._data, key))
+        self.key = key
+        self.__doc__ = doc
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldAnyCase: ...
+        @overload
+        def __get__(self, obj: object, owner: Optional[type] = None) -> Optional[str]: ...
         def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
         def __set__(self, obj: object, value: NoReturn) -> None: ...
 
@@ -1092,9 +1114,12 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
         raw = data.get("rawPath")
         if type(method) is str and type(raw) is str:
             stage = context.get("stage")  # type: ignore[union-attr]
-            if not stage or stage == "$default" or type(self) is LambdaFunctionUrlEvent:
+            if not stage or stage == "$default" or not self._STAGE_IN_RAW_PATH:
                 return method.upper(), raw
         return self.http_method.upper(), self.path
+
+    #: Whether ``rawPath`` starts with ``/{stage}`` for a named stage (HTTP API); ``path`` removes it then.
+    _STAGE_IN_RAW_PATH = True
 
     _KIND = "HTTP API"
     _HINT = (
@@ -1145,11 +1170,13 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
         The prefix is removed only when ``rawPath`` really starts with the whole ``/{stage}`` segment, so stage
         ``v1`` leaves ``/v1beta/x`` alone, and ``/{stage}`` alone becomes ``/``. Behind a custom domain the stage
         is not in ``rawPath``; a route whose first segment equals the stage name would then lose it (as in
-        Powertools).
+        Powertools). A Function URL has no stages: its ``path`` is ``rawPath``, unchanged.
         """
         raw = self._data.get("rawPath")
         if not isinstance(raw, str):
             raise self._invalid("rawPath")
+        if not self._STAGE_IN_RAW_PATH:
+            return raw
         stage = _child(self._data, "requestContext").get("stage")
         if stage and isinstance(stage, str) and stage != "$default":
             prefix_length = len(stage) + 1
@@ -1185,14 +1212,7 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
     __slots__ = ()
 
     _KIND = "Function URL"
-
-    @property
-    def path(self) -> str:
-        """``rawPath``, unchanged (Function URLs have no stage prefix)."""
-        raw = self._data.get("rawPath")
-        if not isinstance(raw, str):
-            raise self._invalid("rawPath")
-        return raw
+    _STAGE_IN_RAW_PATH = False  # Function URLs have no stages: ``path`` is ``rawPath``, unchanged
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1334,55 +1354,24 @@ class VPCLatticeEventV2Identity(DictWrapper):
 
     __slots__ = ()
 
-    @property
-    def source_vpc_arn(self) -> Optional[str]:
-        """The ARN of the VPC the request came from."""
-        return _get_any_case(self._data, "sourceVpcArn")
-
-    @property
-    def get_type(self) -> Optional[str]:
-        """How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools')."""
-        return _get_any_case(self._data, "type")
-
-    @property
-    def principal(self) -> Optional[str]:
-        """The authenticated principal (an IAM or STS ARN)."""
-        return _get_any_case(self._data, "principal")
-
-    @property
-    def principal_org_id(self) -> Optional[str]:
-        """The AWS Organizations id of the principal."""
-        return _get_any_case(self._data, "principalOrgID")
-
-    @property
-    def session_name(self) -> Optional[str]:
-        """The name of the authenticated session."""
-        return _get_any_case(self._data, "sessionName")
-
-    @property
-    def x509_subject_cn(self) -> Optional[str]:
-        """The subject name (CN) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SubjectCn")
-
-    @property
-    def x509_issuer_ou(self) -> Optional[str]:
-        """The issuer (OU) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509IssuerOu")
-
-    @property
-    def x509_san_dns(self) -> Optional[str]:
-        """The subject alternative name (DNS) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "x509SanDns")
-
-    @property
-    def x509_san_uri(self) -> Optional[str]:
-        """The subject alternative name (URI) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SanUri")
-
-    @property
-    def x509_san_name_cn(self) -> Optional[str]:
-        """The alternative name (Name/CN) of an IAM Roles Anywhere certificate."""
-        return _get_any_case(self._data, "X509SanNameCn")
+    source_vpc_arn = _FieldAnyCase("sourceVpcArn", "The ARN of the VPC the request came from.")
+    get_type = _FieldAnyCase(
+        "type", 'How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools\').'
+    )
+    principal = _FieldAnyCase("principal", "The authenticated principal (an IAM or STS ARN).")
+    principal_org_id = _FieldAnyCase("principalOrgID", "The AWS Organizations id of the principal.")
+    session_name = _FieldAnyCase("sessionName", "The name of the authenticated session.")
+    x509_subject_cn = _FieldAnyCase("X509SubjectCn", "The subject name (CN) of an IAM Roles Anywhere certificate.")
+    x509_issuer_ou = _FieldAnyCase("X509IssuerOu", "The issuer (OU) of an IAM Roles Anywhere certificate.")
+    x509_san_dns = _FieldAnyCase(
+        "x509SanDns", "The subject alternative name (DNS) of an IAM Roles Anywhere certificate."
+    )
+    x509_san_uri = _FieldAnyCase(
+        "X509SanUri", "The subject alternative name (URI) of an IAM Roles Anywhere certificate."
+    )
+    x509_san_name_cn = _FieldAnyCase(
+        "X509SanNameCn", "The alternative name (Name/CN) of an IAM Roles Anywhere certificate."
+    )
 
 
 class VPCLatticeEventV2RequestContext(DictWrapper):
@@ -1414,7 +1403,7 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
     """
 
     __slots__ = ("_query",)
-    _query: Dict[str, str]
+    _query: Tuple[Any, Dict[str, str]]
 
     _HINT = "is this a VPC Lattice v2 event? v1 events carry 'raw_path' and need VPCLatticeEvent"
 
@@ -1435,13 +1424,17 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
     @property
     def query_string_parameters(self) -> Dict[str, str]:  # type: ignore[override]
         """The query parameters, each list of values joined with ``,`` (``{}`` when none)."""
+        raw = self._data.get("queryStringParameters")
         try:
-            return self._query
+            seen, query = self._query
+            # Reused only while the event holds the same dict: a middleware replacing it is seen (as headers).
+            if seen is raw:
+                return query
         except AttributeError:
             pass
-        raw = _mapping(self._data.get("queryStringParameters")) or _EMPTY
-        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in raw.items()}
-        self._query = query
+        found = _mapping(raw) or _EMPTY
+        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in found.items()}
+        self._query = (raw, query)
         return query
 
     @property

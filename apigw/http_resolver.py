@@ -33,17 +33,15 @@ resolves Lambda events loads neither ``asyncio`` nor the event builders.
 
 from __future__ import annotations
 
-import os
-import time
-
 from . import _layouts
+from ._lambda_context import LambdaContext
 from .integrations import RestApi
 from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
-    from typing import Any, Awaitable, Callable, Dict, List, MutableMapping, Optional, Tuple, Union
+    from typing import Any, Awaitable, Callable, Dict, List, MutableMapping, Tuple, Union
 
     from ._wire import HttpRequest
     from .events import APIGatewayProxyEvent
@@ -61,8 +59,6 @@ LOCAL_STAGE = "local"
 #: larger body could never reach the function in AWS.
 REQUEST_BODY_LIMIT = 6 * 1024 * 1024
 
-# Response headers the ASGI server owns: it frames the body itself (the Content-Length sent is the real one).
-_HOP_BY_HOP = frozenset(("connection", "content-length", "keep-alive", "transfer-encoding"))
 # A decoded path is percent-encoded again with these left as they are; "%" and "?" are encoded, so that decoding the
 # result gives the server's path back exactly.
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
@@ -122,34 +118,17 @@ class LocalHttp(RestApi):
 LOCAL_HTTP = LocalHttp()
 
 
-class MockLambdaContext:
+class MockLambdaContext(LambdaContext):
     """The Lambda context handlers get for ASGI requests: the attributes of the Lambda runtime's context object, with
     local values, a new ``aws_request_id`` per request and a ``get_remaining_time_in_millis`` that counts down from
-    five minutes."""
+    five minutes (``apigw.testing.LambdaContext``, named ``http-resolver``)."""
 
-    function_name = "http-resolver"
-    function_version = "$LATEST"
-    memory_limit_in_mb = 128
-    invoked_function_arn = "arn:aws:lambda:local:000000000000:function:http-resolver"
-    log_group_name = "/aws/lambda/http-resolver"
-    log_stream_name = "local"
-    identity: Any = None
-    client_context: Any = None
-    tenant_id: Optional[str] = None
     timeout_seconds = 300.0
 
     def __init__(self) -> None:
-        text = os.urandom(16).hex()
-        #: a random id in the layout of AWS request ids
-        self.aws_request_id = f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
-        self._deadline = time.monotonic() + self.timeout_seconds
-
-    def get_remaining_time_in_millis(self) -> int:
-        """Milliseconds left before this request would time out in Lambda (five minutes from its start)."""
-        return max(0, int((self._deadline - time.monotonic()) * 1000))
-
-    def __repr__(self) -> str:
-        return f"MockLambdaContext(aws_request_id={self.aws_request_id!r})"
+        super().__init__("http-resolver", self.timeout_seconds)
+        self.invoked_function_arn = "arn:aws:lambda:local:000000000000:function:http-resolver"
+        self.log_stream_name = "local"
 
 
 class HttpResolverLocal(_NamedResolver):
@@ -276,19 +255,13 @@ def _event_of(integration: LocalHttp, scope: Scope, data: bytes) -> Dict[str, An
 
 async def _send_response(send: Send, method: str, status: int, pairs: List[Tuple[str, str]], body: bytes) -> None:
     """``http.response.start`` (header names lowercase, as ASGI wants them) and one ``http.response.body``."""
+    from . import _wire  # PERF: loaded already by the event builder of every ASGI request
+
+    pairs, body = _wire.framed(method, status, pairs, body)
     headers = [
         (name.lower().encode("latin-1"), value.encode("utf-8"))  # NOTE: non-ASCII values as UTF-8, as API Gateway
         for name, value in pairs
-        if name.lower() not in _HOP_BY_HOP
     ]
-    if status < 200 or status in (204, 304):
-        body = b""  # these statuses have no body
-    else:
-        if body or method != "HEAD":
-            # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
-            headers.append((b"content-length", str(len(body)).encode("ascii")))
-        if method == "HEAD":
-            body = b""  # the length of the body a GET would get, without the body
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body, "more_body": False})
 

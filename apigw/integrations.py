@@ -62,6 +62,10 @@ class Integration:
     #: Whether the URLs clients use carry the API Gateway stage (``/prod/...``) when the event's path has it: the
     #: OpenAPI document's server URL keeps that prefix.
     stage_in_urls = True
+    #: True when a request may name a stage (API Gateway). An integration without stages refuses ``stage``, except
+    #: for ``fixed_stage``: the one stage name its events carry anyway (a Function URL's ``$default``).
+    has_stages = True
+    fixed_stage: Optional[str] = None
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
@@ -98,10 +102,29 @@ class Integration:
         """
         from . import _wire  # PERF: dev tools only; a resolver at work never builds events
 
-        request = _wire.http_request(
-            self.name, method, path, query, headers, cookies, body, stage, multi_value, source_ip
-        )
+        self.check_settings(stage=stage, multi_value=multi_value)
+        request = _wire.http_request(method, path, query, headers, cookies, body, stage, multi_value, source_ip)
         return self._event(request, _wire)
+
+    def check_settings(self, *, stage: Optional[str] = None, multi_value: bool = False) -> None:
+        """Raise ``ValueError`` saying why, when this integration has no such settings: a ``stage`` where it has
+        no stages (or a stage name that is no name), ``multi_value`` headers where its responses have no
+        multi-value layout. ``build_event`` checks its arguments with it; the test client and the dev server check
+        theirs when they are made, before any request.
+
+        >>> ALB.check_settings(stage="Prod")
+        Traceback (most recent call last):
+        ...
+        ValueError: Application Load Balancer has no stages: stage 'Prod' cannot be sent
+        """
+        if multi_value and self.multi_value_layout is None:
+            raise ValueError(f"multi-value headers are an ALB setting (of its target groups); {self.title} has none")
+        if stage is None:
+            return
+        if not isinstance(stage, str) or not stage or "/" in stage:
+            raise ValueError(f"a stage is a name such as 'Prod' or '$default', not {stage!r}")
+        if not self.has_stages and stage != self.fixed_stage:
+            raise ValueError(f"{self.title} has no stages: stage {stage!r} cannot be sent")
 
     def response_problems(self, response: Any, event: Optional[Mapping[str, Any]] = None) -> List[str]:
         """Why this integration would refuse ``response`` (a function's return value), or lose part of it: one
@@ -141,6 +164,15 @@ class Integration:
         wire.check_status(response, problems)
         wire.check_single_headers(response, "headers", problems)
         wire.check_body(response, problems, self.null_body)
+        if self.status_description:
+            description = response.get("statusDescription")
+            if description is not None and not isinstance(description, str):
+                problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
+
+    def _multi_value_request(self, event: Mapping[str, Any]) -> bool:
+        """Whether the request ``event`` asks for the ``multi_value_layout`` (an ALB target group with multi-value
+        headers on sends ``multiValueHeaders``)."""
+        return self.multi_value_layout is not None and event.get("multiValueHeaders") is not None
 
     def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
         return list((response.get("headers") or {}).items())
@@ -327,9 +359,10 @@ class FunctionUrl(HttpApi):
     resolver_name = "LambdaFunctionUrlResolver"
     event_class = events.LambdaFunctionUrlEvent
 
+    has_stages = False
+    fixed_stage = "$default"
+
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage not in (None, "$default"):
-            raise ValueError(f"a Function URL has no stages (stage {request.stage!r})")
         domain = f"{wire.FUNCTION_URL_ID}.lambda-url.{wire.REGION}.on.aws"
         # The path keeps its percent-encoding; accountId is "anonymous" without IAM auth.
         return self._v2_event(request, wire, request.raw_path, "$default", wire.FUNCTION_URL_ID, domain, "anonymous")
@@ -351,10 +384,9 @@ class Alb(Integration):
     status_description = True
     null_body = False
     expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
+    has_stages = False
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"an ALB has no stages (stage {request.stage!r})")
         headers = wire.grouped(request.headers, lower=True)
         query = wire.by_name(request.query)  # NOTE: names and values as the client sent them, not decoded
         event: Dict[str, Any] = {
@@ -377,18 +409,16 @@ class Alb(Integration):
     ) -> None:
         super()._check_response(response, event, problems, wire)
         wire.check_multi_headers(response, "multiValueHeaders", problems)
-        description = response.get("statusDescription")
-        if description is not None and not isinstance(description, str):
-            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
         if event:
-            used, ignored = ("multiValueHeaders", "headers") if _alb_multi(event) else ("headers", "multiValueHeaders")
+            multi = self._multi_value_request(event)
+            used, ignored = ("multiValueHeaders", "headers") if multi else ("headers", "multiValueHeaders")
             if response.get(ignored):
                 problems.append(
                     f"this target group sends {used} (see the request), so the ALB ignores the response's {ignored!r}"
                 )
 
     def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        if _alb_multi(event) if event else "multiValueHeaders" in response:
+        if self._multi_value_request(event) if event else "multiValueHeaders" in response:
             multi = response.get("multiValueHeaders") or {}
             return [(name, value) for name, values in multi.items() for value in values]
         # Differently-cased Set-Cookie keys (several cookies in single-value mode) each become a header.
@@ -396,11 +426,6 @@ class Alb(Integration):
 
 
 _REST_RESPONSE_KEYS = ("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded")
-
-
-def _alb_multi(event: Mapping[str, Any]) -> bool:
-    """Whether the target group of this ALB request event has multi-value headers on."""
-    return event.get("multiValueHeaders") is not None
 
 
 class VpcLattice(Integration):
@@ -414,10 +439,9 @@ class VpcLattice(Integration):
     event_class: type = events.VPCLatticeEvent
     layout = _layouts.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
+    has_stages = False
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
         headers = wire.grouped(request.headers, lower=True)
         query = wire.by_name(wire.decoded(request.query))
         # NOTE: structure v1 has one value per name: repeated headers joined with "," (as HTTP combines them),
@@ -435,9 +459,6 @@ class VpcLattice(Integration):
         self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
     ) -> None:
         super()._check_response(response, event, problems, wire)
-        description = response.get("statusDescription")
-        if description is not None and not isinstance(description, str):
-            problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
         for ignored in ("multiValueHeaders", "cookies"):
             if response.get(ignored):
                 problems.append(f"VPC Lattice reads only 'headers': the response's {ignored!r} is ignored")
@@ -453,8 +474,6 @@ class VpcLatticeV2(VpcLattice):
     event_class = events.VPCLatticeEventV2
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        if request.stage is not None:
-            raise ValueError(f"VPC Lattice has no stages (stage {request.stage!r})")
         arn = f"arn:aws:vpc-lattice:{wire.REGION}:{wire.ACCOUNT_ID}"
         return {
             "version": "2.0",
@@ -486,6 +505,27 @@ VPC_LATTICE_V2 = VpcLatticeV2()
 BY_NAME: Dict[str, Integration] = {
     one.name: one for one in (REST_API, HTTP_API, FUNCTION_URL, ALB, VPC_LATTICE, VPC_LATTICE_V2)
 }
+
+
+def named(name: str) -> Integration:
+    """The integration whose short name is ``name``; a ``ValueError`` listing the names when there is none.
+
+    >>> named("alb") is ALB
+    True
+    >>> named("apigw")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown integration 'apigw': use one of alb, http, lattice, lattice-v2, rest, url
+    """
+    found = BY_NAME.get(name) if isinstance(name, str) else None
+    if found is None:
+        raise ValueError(f"unknown integration {name!r}: use one of {known_names()}")
+    return found
+
+
+def known_names() -> str:
+    """The short names as messages and help texts list them: ``"alb, http, lattice, lattice-v2, rest, url"``."""
+    return ", ".join(sorted(BY_NAME))
 
 
 def detect(event: Mapping[str, Any]) -> Optional[Integration]:

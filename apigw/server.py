@@ -25,6 +25,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import IO, Any, Callable, Dict, List, Optional, Tuple, Union
 
+from . import _wire
 from .integrations import Integration
 from .testing import LambdaContext, _integration_for
 
@@ -41,7 +42,6 @@ _TEXT_TYPES = (
     "application/yaml",
     "application/x-yaml",
 )
-_HOP_BY_HOP = frozenset(("connection", "content-length", "transfer-encoding", "keep-alive"))
 _FORWARDED = frozenset(("x-forwarded-for", "x-forwarded-proto", "x-forwarded-port"))
 _READ_TIMEOUT_SECONDS = 60
 
@@ -87,10 +87,7 @@ class DevServer:
     ) -> None:
         self.app = app
         self.integration: Integration = _integration_for(app, integration)
-        if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(
-                f"multi_value_headers is an ALB setting; this server sends {self.integration.title} events"
-            )
+        self.integration.check_settings(stage=stage, multi_value=multi_value_headers)  # bad settings fail here
         self.stage = stage
         self.multi_value_headers = multi_value_headers
         self.log = log if log is not None else sys.stderr
@@ -99,7 +96,6 @@ class DevServer:
         self.handler: Callable[[Dict[str, Any], Any], Any] = (
             resolve if callable(resolve) and hasattr(app, "routes") else app
         )
-        self.integration.build_event("GET", "/", stage=stage, multi_value=multi_value_headers)  # bad settings fail now
         self.httpd = _HTTPServer((host, port), _RequestHandler)
         self.httpd.dev = self
         self._thread: Optional[threading.Thread] = None
@@ -267,20 +263,13 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.rfile.readline(16)  # the CRLF after each chunk
 
     def _write(self, status: int, pairs: List[Tuple[str, str]], body: bytes) -> None:
+        headers, body = _wire.framed(self.command, status, pairs, body)
         lines = [f"HTTP/1.1 {status} {self.responses.get(status, ('Unknown',))[0]}"]
         lines.append(f"Date: {self.date_time_string()}")
         lines.append(f"Server: {self.server_version}")
-        for name, value in pairs:
-            if name.lower() not in _HOP_BY_HOP:
-                lines.append(f"{name}: {value}")
-        no_body = status < 200 or status in (204, 304)
-        head = self.command == "HEAD"
-        if not no_body and (body or not head):
-            # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
-            lines.append(f"Content-Length: {len(body)}")
+        lines.extend(f"{name}: {value}" for name, value in headers)
         if self.close_connection:
             lines.append("Connection: close")
         # NOTE: header values are sent as UTF-8 (API Gateway passes non-ASCII values through as UTF-8 bytes).
-        start = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
-        self.wfile.write(start if no_body or head else start + body)
+        self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body)
         self.wfile.flush()

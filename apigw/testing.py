@@ -25,55 +25,29 @@ from __future__ import annotations
 
 import gzip
 import json as _json
-import time
 from collections.abc import Mapping
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import _wire, integrations
+from ._lambda_context import LambdaContext
 from .integrations import Integration
 
 __all__ = ["Client", "ClientResponse", "LambdaContext", "ResponseHeaders", "integration_named"]
 
-#: ``Client(handler, integration=...)`` names
-INTEGRATION_NAMES = ("rest", "http", "url", "alb", "lattice", "lattice-v2")
+#: ``Client(handler, integration=...)`` names (those of ``apigw.integrations.BY_NAME``)
+INTEGRATION_NAMES = tuple(integrations.BY_NAME)
+
+if TYPE_CHECKING:
+    # The event builder's own argument types: what Integration.build_event accepts, the client passes on.
+    from ._wire import CookiesInput, HeadersInput, QueryInput
 
 Handler = Callable[[Dict[str, Any], Any], Any]
-QueryArg = Optional[Mapping[str, Union[str, int, float, Sequence[Union[str, int, float]]]]]
-HeadersArg = Optional[Mapping[str, Union[str, Sequence[str]]]]
 
 
 def integration_named(name: str) -> Integration:
-    """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``)."""
-    found = integrations.BY_NAME.get(name) if isinstance(name, str) else None
-    if found is None:
-        known = ", ".join(sorted(integrations.BY_NAME))
-        raise ValueError(f"unknown integration {name!r}: use one of {known}")
-    return found
-
-
-class LambdaContext:
-    """A stand-in for the context object the Lambda runtime passes to a handler: same attribute names, made-up
-    values, a fresh ``aws_request_id`` per request and a ``get_remaining_time_in_millis`` that counts down."""
-
-    def __init__(self, function_name: str = "apigw-local", timeout_seconds: float = 30.0) -> None:
-        self.function_name = function_name
-        self.function_version = "$LATEST"
-        self.invoked_function_arn = f"arn:aws:lambda:{_wire.REGION}:{_wire.ACCOUNT_ID}:function:{function_name}"
-        self.memory_limit_in_mb = 128
-        self.aws_request_id = _wire.new_request_id()
-        self.log_group_name = f"/aws/lambda/{function_name}"
-        self.log_stream_name = "2024/01/01/[$LATEST]" + self.aws_request_id.replace("-", "")
-        self.identity: Any = None
-        self.client_context: Any = None
-        self.tenant_id: Optional[str] = None
-        self._deadline = time.monotonic() + timeout_seconds
-
-    def get_remaining_time_in_millis(self) -> int:
-        """Milliseconds left before this invocation would time out."""
-        return max(0, int((self._deadline - time.monotonic()) * 1000))
-
-    def __repr__(self) -> str:
-        return f"LambdaContext(function_name={self.function_name!r}, aws_request_id={self.aws_request_id!r})"
+    """The integration for a short name (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ``lattice-v2``); a
+    ``ValueError`` listing the names for any other (``apigw.integrations.named``)."""
+    return integrations.named(name)
 
 
 class ResponseHeaders(Mapping[str, str]):
@@ -180,10 +154,7 @@ class Client:
     ) -> None:
         self.app = app
         self.integration = _integration_for(app, integration)
-        if multi_value_headers and self.integration.name != "alb":
-            raise ValueError(
-                f"multi_value_headers is an ALB setting; this client sends {self.integration.title} events"
-            )
+        self.integration.check_settings(stage=stage, multi_value=multi_value_headers)  # bad settings fail here
         self.multi_value_headers = multi_value_headers
         self.stage = stage
         resolve = getattr(app, "resolve", None)
@@ -194,18 +165,20 @@ class Client:
         method: str,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
         """Send ``method path`` and return what the client receives.
 
-        ``path`` may carry a query string (``/orders?page=2``); ``query`` adds parameters (values may be lists);
-        ``headers`` values may be lists (a repeated header); ``cookies`` is sent as a ``Cookie`` header (HTTP API
-        and Function URL events carry them in their ``cookies`` list); ``json`` is sent as a JSON body with
-        ``Content-Type: application/json``; ``body`` is text, or ``bytes`` (sent base64-encoded).
+        ``path`` may carry a query string (``/orders?page=2``); ``query`` adds parameters (a mapping whose values
+        may be lists, or ``(name, value)`` pairs); ``headers`` is a mapping whose values may be lists (a repeated
+        header), or ``(name, value)`` pairs; ``cookies`` (a mapping, or a list of ``"name=value"`` strings) is sent
+        as a ``Cookie`` header (HTTP API and Function URL events carry them in their ``cookies`` list); ``json`` is
+        sent as a JSON body with ``Content-Type: application/json``; ``body`` is text, or ``bytes`` (sent
+        base64-encoded).
         """
         header_pairs = _wire.header_pairs(headers)
         if json is not None:
@@ -250,9 +223,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -263,9 +236,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -276,9 +249,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -289,9 +262,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -302,9 +275,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -315,9 +288,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -328,9 +301,9 @@ class Client:
         self,
         path: str,
         *,
-        query: QueryArg = None,
-        headers: HeadersArg = None,
-        cookies: Optional[Mapping[str, str]] = None,
+        query: QueryInput = None,
+        headers: HeadersInput = None,
+        cookies: CookiesInput = None,
         json: Any = None,
         body: Union[str, bytes, None] = None,
     ) -> ClientResponse:
@@ -338,16 +311,19 @@ class Client:
         return self.request("DELETE", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
 
 
-def _integration_for(app: Any, name: Optional[str]) -> Integration:
-    """The integration a client or the dev server emulates for ``app``: the resolver's, or the one named."""
+def _integration_for(app: Any, name: Optional[str], how: str = "pass integration=") -> Integration:
+    """The integration a client, the dev server or the CLI emulates for ``app``: the resolver's, or the one named.
+    ``how`` says how the caller names one, in the message when it must."""
     from .any_integration import AnyIntegrationResolver
     from .resolver import ApiGatewayResolver
 
-    wanted = None if name is None else integration_named(name)
+    wanted = None if name is None else integrations.named(name)
     if isinstance(app, AnyIntegrationResolver):
         if wanted is None:
-            known = ", ".join(INTEGRATION_NAMES)
-            raise TypeError(f"AnyIntegrationResolver answers every integration: name the one to send ({known})")
+            raise TypeError(
+                f"AnyIntegrationResolver answers every integration: name the one to send; {how} "
+                f"({integrations.known_names()})"
+            )
         return wanted
     if isinstance(app, ApiGatewayResolver):
         own = app.integration
@@ -360,6 +336,5 @@ def _integration_for(app: Any, name: Optional[str]) -> Integration:
     if not callable(app):
         raise TypeError(f"test a resolver or a lambda_handler(event, context) function, not {type(app).__name__}")
     if wanted is None:
-        known = ", ".join(INTEGRATION_NAMES)
-        raise TypeError(f"a handler function does not say which events it reads: pass integration= ({known})")
+        raise TypeError(f"a handler function does not say which events it reads: {how} ({integrations.known_names()})")
     return wanted

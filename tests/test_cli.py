@@ -147,6 +147,19 @@ def test_routes_finds_app_when_no_attribute_is_named(project, capsys):
     assert main(["routes", "service"]) == 0
 
 
+def test_routes_of_a_subclass_of_any_integration_resolver_lists_every_integration(project, capsys):
+    (project / "anywhere.py").write_text(
+        "from apigw import AnyIntegrationResolver\n\n\n"
+        "class MyResolver(AnyIntegrationResolver):\n    pass\n\n\n"
+        "app = MyResolver()\n\n\n"
+        "@app.get('/ping')\ndef ping():\n    return {}\n"
+    )
+
+    assert main(["routes", "anywhere.py:app"]) == 0
+
+    assert capsys.readouterr().out.splitlines()[0] == "MyResolver: every integration, 1 route(s)"
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [
@@ -210,6 +223,16 @@ def test_event_refuses_an_unknown_integration(capsys):
     assert (
         "unknown integration 'apigw': use one of alb, http, lattice, lattice-v2, rest, url" in capsys.readouterr().err
     )
+
+
+def test_serve_asks_which_events_to_send_an_any_integration_resolver(project, capsys):
+    (project / "anywhere.py").write_text("from apigw import AnyIntegrationResolver\n\napp = AnyIntegrationResolver()\n")
+
+    assert main(["serve", "anywhere.py:app", "--port", "0"]) == 2
+
+    err = capsys.readouterr().err
+    assert "AnyIntegrationResolver answers every integration" in err
+    assert "add --integration (alb, http, lattice, lattice-v2, rest, url)" in err
 
 
 def test_event_refuses_a_header_without_a_colon(capsys):

@@ -335,6 +335,11 @@ def test_an_alb_setting_for_another_integration_is_refused():
         DevServer(shop_app(), port=0, multi_value_headers=True)
 
 
+def test_a_stage_for_an_integration_without_stages_is_refused():
+    with pytest.raises(ValueError, match="no stages"):
+        DevServer(shop_app(VPCLatticeResolver), port=0, stage="Prod")
+
+
 # ------------------------------------------------------------------------------------------------ python -m apigw serve
 
 

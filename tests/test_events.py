@@ -1177,6 +1177,16 @@ def test_function_url_path_is_raw_path_even_if_stage_looks_like_a_prefix():
     assert LambdaFunctionUrlEvent(raw).path == "/prod/items"
 
 
+def test_a_function_url_event_subclass_keeps_the_stage_looking_prefix_in_its_request_line():
+    class TracedUrlEvent(LambdaFunctionUrlEvent):
+        __slots__ = ()
+
+    event = TracedUrlEvent(with_context(url_event("/prod/items"), stage="prod"))
+
+    assert event.path == "/prod/items"
+    assert event._request_line() == ("GET", "/prod/items")
+
+
 def test_function_url_path_keeps_encoding():
     assert LambdaFunctionUrlEvent(url_event("/a%2Fb")).path == "/a%2Fb"
 

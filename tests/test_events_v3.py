@@ -522,6 +522,17 @@ def test_lattice_v2_query_values_are_joined_with_commas():
     assert event.get_query_string_value("tag") == "a,b"
 
 
+def test_lattice_v2_query_follows_a_middleware_replacing_the_query_dict():
+    raw = lattice_v2_event(query={"page": ["1"]})
+    event = VPCLatticeEventV2(raw)
+    assert event.query_string_parameters == {"page": "1"}
+
+    raw["queryStringParameters"] = {"page": ["2"], "tag": ["a", "b"]}
+
+    assert event.query_string_parameters == {"page": "2", "tag": "a,b"}
+    assert event.get_query_string_value("page") == "2"
+
+
 def test_lattice_v2_multi_value_query_is_the_lists():
     event = VPCLatticeEventV2(lattice_v2_event(query={"tag": ["a,1", "b"]}))
     assert event.get_multi_value_query_string_values("tag") == ["a,1", "b"]
@@ -571,6 +582,17 @@ def test_lattice_v2_identity_keys_match_in_any_letter_case():
     assert identity.x509_san_dns == "a.example.com"
     assert (identity.x509_subject_cn, identity.x509_issuer_ou) == ("client", "ops")
     assert (identity.x509_san_uri, identity.x509_san_name_cn) == ("spiffe://x", "n")
+
+
+def test_lattice_v2_identity_fields_are_documented_read_only_properties():
+    identity = VPCLatticeEventV2Identity({"principal": "arn:aws:iam::123456789012:role/x"})
+    field = VPCLatticeEventV2Identity.principal
+
+    assert isinstance(field, property)
+    assert field.__doc__ == "The authenticated principal (an IAM or STS ARN)."
+    assert "'principal': 'arn:aws:iam::123456789012:role/x'" in str(identity)
+    with pytest.raises(AttributeError):
+        identity.principal = "other"  # type: ignore[misc]
 
 
 def test_lattice_v2_null_body_has_no_text_and_no_json():

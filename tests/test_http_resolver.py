@@ -21,7 +21,7 @@ from apigw.exceptions import InvalidEventError
 from apigw.http_resolver import HttpResolver, HttpResolverLocal, MockLambdaContext
 from apigw.integrations import REST_API
 from apigw.server import DevServer
-from apigw.testing import Client
+from apigw.testing import Client, LambdaContext
 
 BINARY = bytes(range(256)) * 64  # every byte value; not UTF-8
 
@@ -382,6 +382,21 @@ def test_handlers_get_a_lambda_context_of_their_own():
     assert first["name"] == "http-resolver"
     assert first["id"] != second["id"]
     assert 0 < first["remaining"] <= 300_000
+
+
+def test_the_asgi_lambda_context_is_the_test_clients_with_local_values():
+    context = MockLambdaContext()
+
+    assert isinstance(context, LambdaContext)
+    assert (context.function_name, context.function_version, context.memory_limit_in_mb) == (
+        "http-resolver",
+        "$LATEST",
+        128,
+    )
+    assert context.invoked_function_arn == "arn:aws:lambda:local:000000000000:function:http-resolver"
+    assert (context.log_group_name, context.log_stream_name) == ("/aws/lambda/http-resolver", "local")
+    assert (context.identity, context.client_context, context.tenant_id) == (None, None, None)
+    assert 299_000 < context.get_remaining_time_in_millis() <= 300_000
 
 
 # -- concurrency --------------------------------------------------------------------------------------------------

@@ -194,6 +194,16 @@ def test_multi_value_headers_is_for_alb_only():
         Client(APIGatewayRestResolver(), multi_value_headers=True)
 
 
+def test_a_stage_that_is_no_name_is_refused_when_the_client_is_made():
+    with pytest.raises(ValueError, match="a stage is a name"):
+        Client(APIGatewayRestResolver(), stage="a/b")
+
+
+def test_a_stage_for_an_integration_without_stages_is_refused_when_the_client_is_made():
+    with pytest.raises(ValueError, match="no stages"):
+        Client(ALBResolver(), stage="Prod")
+
+
 def test_an_illegal_response_fails_the_test_naming_the_problem():
     def lambda_handler(event, context):
         return {"statusCode": "200", "body": {"not": "text"}}
@@ -256,3 +266,30 @@ def test_a_user_test_using_the_client_passes_mypy_strict():
     )
     own_errors = [line for line in result.stdout.splitlines() if "strict_client.py" in line]
     assert own_errors == [], result.stdout
+
+
+@pytest.mark.once
+def test_mypy_strict_refuses_client_arguments_the_client_would_refuse(tmp_path):
+    pytest.importorskip("mypy", reason="mypy is a test dependency: pip install -e '.[test]'")
+    source = tmp_path / "wrong_client.py"
+    source.write_text(
+        "from apigw import APIGatewayRestResolver\n"
+        "from apigw.testing import Client\n"
+        "client = Client(APIGatewayRestResolver())\n"
+        "client.get('/', cookies='a=1')\n"  # a str: refused at run time, so by the types too
+        "client.get('/', headers={'X-A': 1.5})\n"
+        "client.get('/', query={'a': None})\n"
+        "client.get('/', query=[('a', None)])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines_with_errors = {
+        int(line.split(":")[1])
+        for line in result.stdout.splitlines()
+        if line.startswith(str(source)) and ": error" in line
+    }
+    assert lines_with_errors == {4, 5, 6, 7}, result.stdout

@@ -18,6 +18,8 @@ from apigw import (
     Response,
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
+    _layouts,
+    _wire,
 )
 from apigw.events import (
     ALBEvent,
@@ -27,9 +29,45 @@ from apigw.events import (
     VPCLatticeEvent,
     VPCLatticeEventV2,
 )
-from apigw.integrations import ALB, BY_NAME, FUNCTION_URL, HTTP_API, REST_API, VPC_LATTICE, VPC_LATTICE_V2, detect
+from apigw.integrations import (
+    ALB,
+    BY_NAME,
+    FUNCTION_URL,
+    HTTP_API,
+    REST_API,
+    VPC_LATTICE,
+    VPC_LATTICE_V2,
+    Alb,
+    HttpApi,
+    RestApi,
+    detect,
+    named,
+)
+from apigw.testing import INTEGRATION_NAMES
 
 once = pytest.mark.once
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+@once
+def test_an_integration_is_found_by_its_short_name():
+    assert [named(name) for name in BY_NAME] == list(BY_NAME.values())
+
+
+@once
+@pytest.mark.parametrize("name", ["apigw", "ALB", None])
+def test_an_unknown_integration_name_is_refused_listing_the_names(name):
+    with pytest.raises(
+        ValueError, match=f"unknown integration {name!r}: use one of alb, http, lattice, lattice-v2, rest, url"
+    ):
+        named(name)
+
+
+@once
+def test_the_test_client_names_every_integration():
+    assert INTEGRATION_NAMES == tuple(BY_NAME)
+
 
 # ------------------------------------------------------------------------------------------------ REST API
 
@@ -233,6 +271,40 @@ def test_multi_value_headers_is_an_alb_setting_only():
         REST_API.build_event("GET", "/", multi_value=True)
 
 
+@once
+def test_settings_are_decided_by_the_integration_facts_not_its_name():
+    class MultiValueRest(RestApi):
+        name = "alb-like-rest"
+        multi_value_layout = _layouts.MULTI
+
+    class StagedAlb(Alb):
+        name = "staged-alb"
+        has_stages = True
+
+    MultiValueRest().check_settings(multi_value=True)
+    StagedAlb().check_settings(stage="Prod")
+
+
+@once
+@pytest.mark.parametrize("integration", [ALB, VPC_LATTICE, VPC_LATTICE_V2], ids=["alb", "lattice", "lattice-v2"])
+def test_an_integration_without_stages_refuses_even_the_default_stage(integration):
+    with pytest.raises(ValueError, match="no stages"):
+        integration.check_settings(stage="$default")
+
+
+@once
+def test_a_function_url_accepts_its_one_stage_name():
+    FUNCTION_URL.check_settings(stage="$default")
+    assert FUNCTION_URL.build_event("GET", "/", stage="$default")["requestContext"]["stage"] == "$default"
+
+
+@once
+@pytest.mark.parametrize("stage", ["a/b", "", 3])
+def test_a_stage_that_is_no_name_is_refused(stage):
+    with pytest.raises(ValueError, match="a stage is a name"):
+        REST_API.check_settings(stage=stage)
+
+
 # ------------------------------------------------------------------------------------------------ VPC Lattice
 
 
@@ -290,6 +362,25 @@ def test_lattice_reads_only_the_headers_map_of_a_response():
 def test_a_request_no_client_could_send_is_refused_saying_why(arguments, error):
     with pytest.raises(ValueError, match=error):
         REST_API.build_event(**arguments)
+
+
+@once
+def test_a_method_with_a_non_ascii_letter_is_refused():
+    with pytest.raises(ValueError, match="HTTP method"):
+        REST_API.build_event("G\u00c9T", "/")
+
+
+@once
+def test_a_header_name_with_non_ascii_characters_is_refused():
+    with pytest.raises(ValueError, match="not an HTTP header name"):
+        HTTP_API.build_event("GET", "/", headers={"\u00d1ame\u00b2": "1"})
+
+
+@once
+def test_a_header_name_may_hold_every_token_mark():
+    event = HTTP_API.build_event("GET", "/", headers={"X-!#$%&'*+-.^_`|~1": "1"})
+
+    assert event["headers"] == {"x-!#$%&'*+-.^_`|~1": "1"}
 
 
 @once
@@ -370,6 +461,13 @@ def test_a_status_outside_100_to_599_is_refused():
 
 
 @once
+def test_a_response_header_name_with_non_ascii_letters_is_refused():
+    problems = HTTP_API.response_problems({"statusCode": 200, "headers": {"\u00dcn\u00ef": "1"}})
+
+    assert problems == ["headers has '\u00dcn\u00ef', which is not an HTTP header name"]
+
+
+@once
 def test_a_header_value_with_a_line_break_is_refused():
     problems = HTTP_API.response_problems({"statusCode": 200, "headers": {"X-A": "1\r\nX-B: 2"}})
 
@@ -406,6 +504,37 @@ def test_alb_ignores_the_header_map_of_the_other_mode():
     assert problems == [
         "this target group sends multiValueHeaders (see the request), so the ALB ignores the response's 'headers'"
     ]
+
+
+@once
+@pytest.mark.parametrize("integration", [ALB, VPC_LATTICE, VPC_LATTICE_V2], ids=["alb", "lattice", "lattice-v2"])
+def test_a_status_description_that_is_no_text_is_refused(integration):
+    problems = integration.response_problems({"statusCode": 200, "statusDescription": 200, "body": ""})
+
+    assert problems == ["'statusDescription' is 200, not a str such as '200 OK'"]
+
+
+@once
+def test_the_status_description_is_checked_wherever_the_integration_has_one():
+    class DescribedHttpApi(HttpApi):
+        status_description = True
+
+    problems = DescribedHttpApi().response_problems({"statusCode": 200, "statusDescription": 200})
+
+    assert problems == ["'statusDescription' is 200, not a str such as '200 OK'"]
+    assert HTTP_API.response_problems({"statusCode": 200, "statusDescription": 200}) == []
+
+
+@once
+def test_the_header_mode_of_a_request_follows_the_multi_value_layout_fact():
+    class SingleValueAlb(Alb):
+        multi_value_layout = None
+
+    event = ALB.build_event("GET", "/", multi_value=True)
+    response = {"statusCode": 200, "body": "", "headers": {"X-A": "1"}, "multiValueHeaders": {"X-B": ["2"]}}
+
+    assert SingleValueAlb().http_response(response, event)[1] == [("X-A", "1")]
+    assert ALB.http_response(response, event)[1] == [("X-B", "2")]
 
 
 @once
@@ -478,3 +607,25 @@ def test_the_event_views_read_what_the_builders_wrote(integration, view_class, m
     assert view.cookies == ["session=abc"]
     assert view.get_multi_value_query_string_values("tag") == tags
     assert view.json_body == {"n": 1}
+
+
+# ------------------------------------------------------------------------------------------------ framing
+
+
+@once
+def test_framing_drops_hop_by_hop_headers_and_sends_the_real_length():
+    pairs = [("Content-Length", "99"), ("Connection", "keep-alive"), ("Transfer-Encoding", "chunked"), ("X-A", "1")]
+
+    assert _wire.framed("GET", 200, pairs, b"hello") == ([("X-A", "1"), ("Content-Length", "5")], b"hello")
+
+
+@once
+def test_framing_a_head_answer_keeps_the_length_without_the_body():
+    assert _wire.framed("HEAD", 200, [], b"hello") == ([("Content-Length", "5")], b"")
+    assert _wire.framed("HEAD", 200, [], b"") == ([], b"")  # auto_head lost the GET body: no length to tell
+
+
+@once
+@pytest.mark.parametrize("status", [101, 204, 304])
+def test_framing_a_status_without_a_body_sends_neither_body_nor_length(status):
+    assert _wire.framed("GET", status, [("X-A", "1")], b"ignored") == ([("X-A", "1")], b"")

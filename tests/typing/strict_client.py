@@ -30,6 +30,11 @@ def test_get_order() -> None:
     assert response.json() == {"id": "42"}
     posted = client.post("/orders", json={"id": 1}, cookies={"session": "abc"})
     assert posted.status_code == 405 and posted.text
+    paired = client.get("/orders/7", query=[("tag", "a"), ("tag", 2)], headers=[("X-A", "1"), ("X-A", 2)])
+    assert paired.status_code == 200
+    mixed = client.get("/orders/7", query={"tag": ["a", "b"], "page": 2}, headers={"X-Id": ["1", "2"], "X-A": "1"})
+    assert mixed.status_code == 200
+    assert client.delete("/orders/7", headers={"X-N": 3, "X-A": "1"}, cookies=["a=1", "b=2"]).status_code == 405
 
 
 def test_handler() -> None:
