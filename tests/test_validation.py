@@ -771,3 +771,25 @@ def test_path_marker_on_a_name_the_rule_lacks_is_refused():
         @app.get("/items")
         def items(item_id: Annotated[int, Path()]):
             return {}
+
+
+@pytest.mark.once
+@pytest.mark.parametrize("marker", [Query, Header, Cookie, Body, Form])
+def test_marker_keeps_its_openapi_settings_and_hands_pydantic_keywords_to_the_field(marker):
+    examples = {"first": {"value": 3}}
+
+    info = marker(
+        3, alias="n", title="Count", gt=1, deprecated=True, include_in_schema=False, openapi_examples=examples, unit="s"
+    )
+
+    assert (info.deprecated, info.include_in_schema, info.openapi_examples) == (True, False, examples)
+    assert (info.default, info.alias, info.validation_alias, info.title) == (3, "n", "n", "Count")
+    assert info.json_schema_extra == {"unit": "s"}
+    assert any(getattr(one, "gt", None) == 1 for one in info.metadata)
+    assert repr(info) == f"{marker.__name__}(3)"
+
+
+@pytest.mark.once
+def test_marker_defaults_document_it_as_neither_deprecated_nor_hidden():
+    for info in (Query(), Body()):
+        assert (info.deprecated, info.include_in_schema, info.openapi_examples) == (None, True, None)

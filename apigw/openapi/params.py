@@ -32,7 +32,7 @@ its name in a JSON object body (several body parameters are always read so). ``F
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Union
 
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -80,11 +80,41 @@ def _field_kwargs(
     return kwargs
 
 
+#: Constructor keywords of ``Param`` and ``Body`` that are not pydantic ``FieldInfo``'s own.
+_OWN_KEYWORDS = frozenset({"self", "embed", "media_type", "deprecated", "include_in_schema", "openapi_examples"})
+
+
+def _init_marker(marker: Union[Param, Body], arguments: Dict[str, Any]) -> None:
+    """The shared body of the ``Param`` and ``Body`` constructors, given their ``locals()``: the OpenAPI-only
+    settings become attributes, the rest initializes the ``FieldInfo``. NOTE: the constructors keep their explicit
+    keywords (rather than ``**kwargs``) so that type checkers and IDEs know them."""
+    given = {key: value for key, value in arguments.items() if key not in _OWN_KEYWORDS}
+    default = given.pop("default")
+    alias = given.pop("alias")
+    validation_alias = given.pop("validation_alias")
+    json_schema_extra = given.pop("json_schema_extra")
+    extra = given.pop("extra")
+    FieldInfo.__init__(marker, **_field_kwargs(default, given, alias, validation_alias, json_schema_extra, extra))
+    #: shown on the parameter (or request body) in the OpenAPI document; set after ``FieldInfo.__init__``, which
+    #: resets its own ``deprecated``
+    marker.deprecated = arguments["deprecated"]
+    #: ``False`` leaves the parameter out of the OpenAPI document (it is still validated)
+    marker.include_in_schema = arguments["include_in_schema"]
+    #: named examples (``{"first": Example(...)}``) in the OpenAPI document
+    marker.openapi_examples = arguments["openapi_examples"]
+
+
+def _marker_repr(marker: FieldInfo) -> str:
+    return f"{type(marker).__name__}({marker.default})"
+
+
 class Param(FieldInfo):  # type: ignore[misc]
     """A non-body parameter (base of ``Path``, ``Query``, ``Header``, ``Cookie``); ``in_`` says where it is read,
     ``None`` for a bare ``Param()`` (read as ``Query``)."""
 
     in_: Optional[ParamTypes] = None
+    include_in_schema: bool
+    openapi_examples: Optional[Dict[str, Example]]
 
     def __init__(
         self,
@@ -118,39 +148,9 @@ class Param(FieldInfo):  # type: ignore[misc]
         json_schema_extra: Optional[Dict[str, Any]] = None,
         **extra: Any,
     ) -> None:
-        #: shown as the parameter's ``deprecated`` in the OpenAPI document
-        self.deprecated = deprecated
-        #: ``False`` leaves the parameter out of the OpenAPI document (it is still validated)
-        self.include_in_schema = include_in_schema
-        #: named examples (``{"first": Example(...)}``), shown on the parameter in the OpenAPI document
-        self.openapi_examples = openapi_examples
-        given = {
-            "default_factory": default_factory,
-            "annotation": annotation,
-            "alias_priority": alias_priority,
-            "serialization_alias": serialization_alias,
-            "title": title,
-            "description": description,
-            "gt": gt,
-            "ge": ge,
-            "lt": lt,
-            "le": le,
-            "min_length": min_length,
-            "max_length": max_length,
-            "pattern": pattern,
-            "discriminator": discriminator,
-            "strict": strict,
-            "multiple_of": multiple_of,
-            "allow_inf_nan": allow_inf_nan,
-            "max_digits": max_digits,
-            "decimal_places": decimal_places,
-            "examples": examples,
-        }
-        super().__init__(**_field_kwargs(default, given, alias, validation_alias, json_schema_extra, extra))
-        self.deprecated = deprecated  # FieldInfo.__init__ resets it
+        _init_marker(self, locals())
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.default})"
+    __repr__ = _marker_repr
 
 
 class Path(Param):  # type: ignore[misc]
@@ -192,6 +192,9 @@ class Body(FieldInfo):  # type: ignore[misc]
     """The request body, or with ``embed=True`` (and whenever a handler has several body parameters) one member of
     a JSON object body, read under the parameter's name or alias. ``media_type`` documents the body's content type."""
 
+    include_in_schema: bool
+    openapi_examples: Optional[Dict[str, Example]]
+
     def __init__(
         self,
         default: Any = PydanticUndefined,
@@ -230,37 +233,9 @@ class Body(FieldInfo):  # type: ignore[misc]
         self.embed = embed
         #: the body's content type in the OpenAPI document
         self.media_type = media_type
-        self.deprecated = deprecated
-        self.include_in_schema = include_in_schema
-        #: named examples of the request body in the OpenAPI document
-        self.openapi_examples = openapi_examples
-        given = {
-            "default_factory": default_factory,
-            "annotation": annotation,
-            "alias_priority": alias_priority,
-            "serialization_alias": serialization_alias,
-            "title": title,
-            "description": description,
-            "gt": gt,
-            "ge": ge,
-            "lt": lt,
-            "le": le,
-            "min_length": min_length,
-            "max_length": max_length,
-            "pattern": pattern,
-            "discriminator": discriminator,
-            "strict": strict,
-            "multiple_of": multiple_of,
-            "allow_inf_nan": allow_inf_nan,
-            "max_digits": max_digits,
-            "decimal_places": decimal_places,
-            "examples": examples,
-        }
-        super().__init__(**_field_kwargs(default, given, alias, validation_alias, json_schema_extra, extra))
-        self.deprecated = deprecated
+        _init_marker(self, locals())
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.default})"
+    __repr__ = _marker_repr
 
 
 class Form(Body):  # type: ignore[misc]
