@@ -390,6 +390,37 @@ def test_server_extensions_are_documented():
     ]
 
 
+@pytest.mark.once
+@pytest.mark.parametrize(
+    "name",
+    # Every object of the document but Info, Reference and Discriminator (which drop unknown keys, as in Powertools).
+    "Contact License ServerVariable Server XML ExternalDocumentation Schema Example Encoding MediaType Parameter "
+    "Header RequestBody Link Response Tag Operation PathItem OAuthFlow OAuthFlowImplicit OAuthFlows Components "
+    "OpenAPI APIKey".split(),
+)
+def test_document_objects_keep_keys_they_do_not_declare(name):
+    from apigw.openapi import models
+
+    model = getattr(models, name)
+
+    assert model.model_config.get("extra") == "allow"
+
+
+@pytest.mark.once
+@pytest.mark.parametrize("name", ["Info", "Reference", "Discriminator"])
+def test_info_reference_and_discriminator_drop_keys_they_do_not_declare(name):
+    from apigw.openapi import models
+
+    assert getattr(models, name).model_config.get("extra") in (None, "ignore")
+
+
+@pytest.mark.once
+def test_contact_keeps_an_extension_key():
+    contact = Contact(name="Team", **{"x-slack": "#team"})
+
+    assert contact.model_dump(by_alias=True, exclude_none=True) == {"name": "Team", "x-slack": "#team"}
+
+
 def test_get_openapi_schema_returns_models_readable_as_powertools_documents():
     schema = todo_app().get_openapi_schema()
     parameter = schema.paths["/todos/{todo_id}"].get.parameters[0]

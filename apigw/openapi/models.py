@@ -20,10 +20,14 @@ MODEL_CONFIG_ALLOW = ConfigDict(extra="allow")
 MODEL_CONFIG_IGNORE = ConfigDict(extra="ignore")
 
 
-class OpenAPIExtensions(BaseModel):
-    """Objects that take ``openapi_extensions={"x-...": ...}``: the extensions become keys of the object itself."""
+class _AllowsExtra(BaseModel):
+    """Base of the document's objects that keep keys they do not declare (``x-...`` extensions included)."""
 
     model_config = MODEL_CONFIG_ALLOW
+
+
+class OpenAPIExtensions(_AllowsExtra):
+    """Objects that take ``openapi_extensions={"x-...": ...}``: the extensions become keys of the object itself."""
 
     openapi_extensions: Optional[Dict[str, Any]] = None
 
@@ -40,17 +44,13 @@ class OpenAPIExtensions(BaseModel):
         return data
 
 
-class Contact(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Contact(_AllowsExtra):
     name: Optional[str] = None
     url: Optional[AnyUrl] = None
     email: Optional[str] = None
 
 
-class License(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class License(_AllowsExtra):
     name: str
     identifier: Optional[str] = None
     url: Optional[AnyUrl] = None
@@ -68,17 +68,13 @@ class Info(BaseModel):
     version: str
 
 
-class ServerVariable(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class ServerVariable(_AllowsExtra):
     enum: Optional[List[str]] = Field(default=None, min_length=1)
     default: str
     description: Optional[str] = None
 
 
 class Server(OpenAPIExtensions):
-    model_config = MODEL_CONFIG_ALLOW
-
     url: Union[AnyUrl, str]
     description: Optional[str] = None
     variables: Optional[Dict[str, ServerVariable]] = None
@@ -93,9 +89,7 @@ class Discriminator(BaseModel):
     mapping: Optional[Dict[str, str]] = None
 
 
-class XML(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class XML(_AllowsExtra):
     name: Optional[str] = None
     namespace: Optional[str] = None
     prefix: Optional[str] = None
@@ -103,17 +97,13 @@ class XML(BaseModel):
     wrapped: Optional[bool] = None
 
 
-class ExternalDocumentation(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class ExternalDocumentation(_AllowsExtra):
     description: Optional[str] = None
     url: AnyUrl
 
 
-class Schema(BaseModel):
+class Schema(_AllowsExtra):
     """A JSON Schema 2020-12 object, as OpenAPI 3.1 uses it."""
-
-    model_config = MODEL_CONFIG_ALLOW
 
     # core vocabulary
     schema_: Optional[str] = Field(default=None, alias="$schema")
@@ -186,9 +176,7 @@ class Schema(BaseModel):
 SchemaOrBool = Union[Schema, bool]
 
 
-class Example(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Example(_AllowsExtra):
     summary: Optional[str] = None
     description: Optional[str] = None
     value: Optional[Any] = None
@@ -202,9 +190,7 @@ class ParameterInType(Enum):
     cookie = "cookie"
 
 
-class Encoding(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Encoding(_AllowsExtra):
     contentType: Optional[str] = None
     headers: Optional[Dict[str, Union[Header, Reference]]] = None
     style: Optional[str] = None
@@ -212,17 +198,13 @@ class Encoding(BaseModel):
     allowReserved: Optional[bool] = None
 
 
-class MediaType(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class MediaType(_AllowsExtra):
     schema_: Optional[Union[Schema, Reference]] = Field(default=None, alias="schema")
     examples: Optional[Dict[str, Union[Example, Reference]]] = None
     encoding: Optional[Dict[str, Encoding]] = None
 
 
-class ParameterBase(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class ParameterBase(_AllowsExtra):
     description: Optional[str] = None
     required: Optional[bool] = None
     deprecated: Optional[bool] = None
@@ -243,17 +225,13 @@ class Header(ParameterBase):
     pass
 
 
-class RequestBody(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class RequestBody(_AllowsExtra):
     description: Optional[str] = None
     content: Dict[str, MediaType]
     required: Optional[bool] = None
 
 
-class Link(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Link(_AllowsExtra):
     operationRef: Optional[str] = None
     operationId: Optional[str] = None
     parameters: Optional[Dict[str, Union[Any, str]]] = None
@@ -262,26 +240,20 @@ class Link(BaseModel):
     server: Optional[Server] = None
 
 
-class Response(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Response(_AllowsExtra):
     description: str
     headers: Optional[Dict[str, Union[Header, Reference]]] = None
     content: Optional[Dict[str, MediaType]] = None
     links: Optional[Dict[str, Union[Link, Reference]]] = None
 
 
-class Tag(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Tag(_AllowsExtra):
     name: str
     description: Optional[str] = None
     externalDocs: Optional[ExternalDocumentation] = None
 
 
 class Operation(OpenAPIExtensions):
-    model_config = MODEL_CONFIG_ALLOW
-
     tags: Optional[List[str]] = None
     summary: Optional[str] = None
     description: Optional[str] = None
@@ -296,9 +268,7 @@ class Operation(OpenAPIExtensions):
     servers: Optional[List[Server]] = None
 
 
-class PathItem(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class PathItem(_AllowsExtra):
     ref: Optional[str] = Field(default=None, alias="$ref")
     summary: Optional[str] = None
     description: Optional[str] = None
@@ -355,9 +325,7 @@ class HTTPBearer(HTTPBase):
     bearerFormat: Optional[str] = None
 
 
-class OAuthFlow(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class OAuthFlow(_AllowsExtra):
     refreshUrl: Optional[str] = None
     scopes: Dict[str, str] = {}
 
@@ -379,9 +347,7 @@ class OAuthFlowAuthorizationCode(OAuthFlow):
     tokenUrl: str
 
 
-class OAuthFlows(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class OAuthFlows(_AllowsExtra):
     implicit: Optional[OAuthFlowImplicit] = None
     password: Optional[OAuthFlowPassword] = None
     clientCredentials: Optional[OAuthFlowClientCredentials] = None
@@ -405,9 +371,7 @@ class MutualTLS(SecurityBase):
 SecurityScheme = Union[APIKey, HTTPBase, OAuth2, OpenIdConnect, HTTPBearer, MutualTLS]
 
 
-class Components(BaseModel):
-    model_config = MODEL_CONFIG_ALLOW
-
+class Components(_AllowsExtra):
     schemas: Optional[Dict[str, Union[Schema, Reference]]] = None
     responses: Optional[Dict[str, Union[Response, Reference]]] = None
     parameters: Optional[Dict[str, Union[Parameter, Reference]]] = None
@@ -422,8 +386,6 @@ class Components(BaseModel):
 
 class OpenAPI(OpenAPIExtensions):
     """The document: ``openapi`` version, ``info``, ``servers``, ``paths``, ``components``, ``security``, ``tags``."""
-
-    model_config = MODEL_CONFIG_ALLOW
 
     openapi: str
     info: Info
