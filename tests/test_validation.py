@@ -260,6 +260,19 @@ def test_embedded_body_parameters_are_read_by_name():
     assert body_of(app.resolve(event, None)) == {"item": "pen", "note": "gift"}
 
 
+def test_embedded_single_value_member_sent_as_a_list_takes_its_first_item_even_null():
+    # COMPAT: Powertools 3.37 answers {"a": null, "b": 7}: the first item is validated, a null one is not "missing".
+    app = validated_app()
+
+    @app.post("/items")
+    def create(a: Annotated[Optional[int], Body(embed=True)] = 5, b: Annotated[int, Body(embed=True)] = 0):
+        return {"a": a, "b": b}
+
+    event = rest_event("/items", "POST", body=json.dumps({"a": [None, 3], "b": [7, 8]}))
+
+    assert body_of(app.resolve(event, None)) == {"a": None, "b": 7}
+
+
 def test_body_that_is_not_json_answers_422_json_invalid():
     app = validated_app()
 

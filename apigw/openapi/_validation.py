@@ -213,30 +213,13 @@ class ValidatedCall:
         received = _body_of(view)
         embedded = self._body_embedded
         for field in self._body:
-            loc: Tuple[Any, ...] = ("body", field.alias) if embedded else ("body",)
             if not embedded:
                 value = received
-            elif received is None:
-                value = None
             elif isinstance(received, dict):
                 value = received.get(field.alias)
-            else:  # a JSON array or scalar where an object with members was expected
+            else:  # no body, or a JSON array or scalar where an object with members was expected
                 value = None
-            if value is None:
-                if field.required:
-                    errors.append(missing_error(loc))
-                else:
-                    values[field.name] = field.get_default()
-                continue
-            value = _one_or_many(value, field)
-            if isinstance(value, UploadFile):
-                values[field.name] = value
-                continue
-            validated, problems = field.validate(value, loc)
-            if problems:
-                errors.extend(problems)
-            else:
-                values[field.name] = validated
+            _take(field, value, ("body", field.alias) if embedded else ("body",), values, errors, body=True)
 
     # -- response -----------------------------------------------------------------------------------------------
 
@@ -265,15 +248,26 @@ class ValidatedCall:
 
 
 def _take(
-    field: ParamField, value: Any, loc: Tuple[Any, ...], values: Dict[str, Any], errors: List[Dict[str, Any]]
+    field: ParamField,
+    value: Any,
+    loc: Tuple[Any, ...],
+    values: Dict[str, Any],
+    errors: List[Dict[str, Any]],
+    body: bool = False,
 ) -> None:
-    """Validate one request value into ``values``, or record why not."""
+    """Validate one request value into ``values``, or record why not. ``body``: a body or form member, taken as
+    its field wants it first (``_one_or_many``); an uploaded file is handed over as it is (COMPAT: Powertools)."""
     if value is _MISSING or value is None:
         if field.required:
             errors.append(missing_error(loc))
         else:
             values[field.name] = field.get_default()
         return
+    if body:
+        value = _one_or_many(value, field)
+        if isinstance(value, UploadFile):
+            values[field.name] = value
+            return
     validated, problems = field.validate(value, loc)
     if problems:
         errors.extend(problems)
