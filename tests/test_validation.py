@@ -9,7 +9,7 @@ import pytest
 
 pydantic = pytest.importorskip("pydantic")  # the validation extra: pip install 'apigw[validation]'
 
-from builders import alb_event, http_event, rest_event, url_event  # noqa: E402
+from builders import alb_event, http_event, lattice_v2_event, rest_event, url_event  # noqa: E402
 from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
 
 from apigw import (  # noqa: E402
@@ -21,6 +21,7 @@ from apigw import (  # noqa: E402
     Request,
     Response,
     Router,
+    VPCLatticeV2Resolver,
 )
 from apigw.openapi.exceptions import RequestValidationError, ResponseValidationError  # noqa: E402
 from apigw.openapi.params import Body, Cookie, File, Form, Header, Path, Query, UploadFile  # noqa: E402
@@ -142,6 +143,72 @@ def test_http_api_repeated_parameter_given_to_a_scalar_is_refused():
     event["rawQueryString"] = "title=a&title=b"
 
     assert app.resolve(event, None)["statusCode"] == 422
+
+
+def test_vpc_lattice_v2_repeated_parameter_given_to_a_scalar_is_refused_but_a_comma_is_not():
+    app = VPCLatticeV2Resolver(enable_validation=True)
+
+    @app.get("/search")
+    def search(title: str):
+        return {"title": title}
+
+    repeated = app.resolve(lattice_v2_event("/search", query={"title": ["a", "b"]}), None)
+    comma = app.resolve(lattice_v2_event("/search", query={"title": ["a,b"]}), None)
+
+    assert repeated["statusCode"] == 422
+    assert body_of(comma) == {"title": "a,b"}
+
+
+class CountingDict(dict):
+    """A dict that counts how often its items are walked."""
+
+    walks = 0
+
+    def items(self):
+        type(self).walks += 1
+        return super().items()
+
+
+@pytest.mark.once
+def test_query_names_are_checked_for_repeats_only_when_a_value_holds_a_comma():
+    from apigw.events import APIGatewayProxyEventV2
+    from apigw.openapi._validation import _Query
+
+    CountingDict.walks = 0
+    event = http_event("/search")
+    event["queryStringParameters"] = CountingDict(title="hello", tags="a,b")
+    event["rawQueryString"] = "title=hello&tags=a&tags=b"
+    query = _Query(APIGatewayProxyEventV2(event), decode=False)
+
+    plain = query.get("title", False), CountingDict.walks
+    with_comma = query.get("tags", False), CountingDict.walks
+    again = query.get("tags", False), CountingDict.walks
+
+    assert plain == ("hello", 0)
+    assert with_comma == (["a", "b"], 1)
+    assert again == (["a", "b"], 1)  # worked out once per request
+
+
+def test_decode_query_parameters_is_read_at_registration_not_per_request():
+    reads = []
+
+    class Resolver(APIGatewayRestResolver):
+        @property
+        def decode_query_parameters(self):
+            reads.append(1)
+            return False
+
+    app = Resolver(enable_validation=True)
+
+    @app.get("/search")
+    def search(q: str):
+        return {"q": q}
+
+    registered = len(reads)
+    responses = [app.resolve(rest_event("/search", query={"q": "x"}), None) for _ in range(3)]
+
+    assert [body_of(one) for one in responses] == [{"q": "x"}] * 3
+    assert len(reads) == registered
 
 
 def test_query_model_reads_each_field_and_reports_errors_under_the_parameter():

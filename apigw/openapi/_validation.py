@@ -114,6 +114,7 @@ class ValidatedCall:
         "custom_code",
         "app_code",
         "custom_serializer",
+        "decode_query",
         "first_middleware",
         "async_first_middleware",
         "_path",
@@ -145,6 +146,8 @@ class ValidatedCall:
         serializer = app._serializer
         # COMPAT: a serializer the app was given also serializes what jsonable_encoder cannot (Powertools).
         self.custom_serializer = None if getattr(serializer, "__module__", "").startswith("apigw.") else serializer
+        #: ALBResolver(decode_query_parameters=True): ALB passes query names and values as the client sent them
+        self.decode_query = bool(getattr(app, "decode_query_parameters", False))
         self.first_middleware = RequestValidation(self)
         self.async_first_middleware = AsyncRequestValidation(self)
         self._path = tuple(fields.path)
@@ -184,7 +187,7 @@ class ValidatedCall:
         for field in self._path:
             _take(field, params.get(field.alias, _MISSING), ("path", field.alias), values, errors)
         if self._query:
-            query = _Query(view, getattr(app, "decode_query_parameters", False))
+            query = _Query(view, self.decode_query)
             for field in self._query:
                 value = (
                     query.model(field) if field.model_lookup is not None else query.get(field.alias, field.is_sequence)
@@ -295,22 +298,17 @@ class _Query:
     (HTTP API joins repeats with ``,`` and its ``rawQueryString`` tells a repeat from a value holding a comma; VPC
     Lattice v2 sends lists, joined by the view)."""
 
-    __slots__ = ("single", "multi", "raw", "native", "decoded", "_repeated")
+    __slots__ = ("single", "multi", "raw", "lists", "decoded", "_repeated")
 
     def __init__(self, view: BaseProxyEvent, decode: bool) -> None:
         data = view.raw_event
         self.single = view.query_string_parameters or None  # every integration's single-value form
         self.multi = data.get("multiValueQueryStringParameters") or None  # REST and ALB: native repeats
         self.raw = data.get("rawQueryString") or ""
-        lists = data.get("queryStringParameters")
-        self.native = (
-            {name for name, value in lists.items() if isinstance(value, list) and len(value) > 1}
-            if isinstance(lists, dict)
-            else None
-        )
+        self.lists = data.get("queryStringParameters")  # as sent: VPC Lattice v2 gives repeats as lists
+        # PERF: which names are repeated is worked out on first need only (a comma in a single-value parameter).
         self._repeated: Optional[set] = None  # type: ignore[type-arg]
-        # ALBResolver(decode_query_parameters=True): ALB passes names and values as the client sent them.
-        self.decoded = _decoded(data.get("queryStringParameters"), self.multi) if decode else None
+        self.decoded = _decoded(self.lists, self.multi) if decode else None
 
     def get(self, name: str, sequence: bool) -> Any:
         if self.decoded is not None:
@@ -341,10 +339,15 @@ class _Query:
 
     def repeated(self) -> set:  # type: ignore[type-arg]
         """Names the client sent more than once (from ``rawQueryString``, or VPC Lattice v2's lists)."""
-        if self._repeated is None:
+        repeated = self._repeated
+        if repeated is None:
             counts = parse_qs(self.raw, keep_blank_values=True) if self.raw else {}
-            self._repeated = {name for name, values in counts.items() if len(values) > 1} | (self.native or set())
-        return self._repeated
+            repeated = {name for name, values in counts.items() if len(values) > 1}
+            lists = self.lists
+            if isinstance(lists, dict):
+                repeated.update(name for name, value in lists.items() if isinstance(value, list) and len(value) > 1)
+            self._repeated = repeated
+        return repeated
 
     def model(self, field: ParamField) -> Dict[str, Any]:
         return _model_data(self.get, field)
