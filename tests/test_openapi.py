@@ -390,6 +390,23 @@ def test_server_extensions_are_documented():
     ]
 
 
+def test_validation_and_the_document_reuse_the_routes_template(monkeypatch):
+    import apigw.request
+
+    rules, original = [], apigw.request.openapi_path
+    monkeypatch.setattr(apigw.request, "openapi_path", lambda rule: rules.append(rule) or original(rule))
+    app = APIGatewayRestResolver(enable_validation=True)
+
+    @app.get("/todos/<todo_id>")
+    def get_todo(todo_id: int) -> Todo:
+        return Todo(id=todo_id, title="x")
+
+    first, second = document(app), document(app)
+
+    assert list(first["paths"]) == list(second["paths"]) == ["/todos/{todo_id}"]
+    assert rules == ["/todos/<todo_id>"]
+
+
 @pytest.mark.once
 @pytest.mark.parametrize(
     "name",

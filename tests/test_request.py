@@ -29,6 +29,25 @@ def test_middleware_sees_the_matched_route_in_openapi_form():
     assert seen[0].route == "/orders/{order_id}/items/{item_id}"
 
 
+def test_route_template_is_worked_out_once_per_route_not_per_request(monkeypatch):
+    import apigw.request
+
+    rules, original = [], apigw.request.openapi_path
+    monkeypatch.setattr(apigw.request, "openapi_path", lambda rule: rules.append(rule) or original(rule))
+    app, seen = APIGatewayRestResolver(), []
+    capture_request(app, seen)
+
+    @app.get("/orders/<order_id>")
+    def get_order(order_id):
+        return {}
+
+    for order_id in ("1", "2", "3"):
+        app.resolve(rest_event(f"/orders/{order_id}"), None)
+
+    assert [request.route for request in seen] == ["/orders/{order_id}"] * 3
+    assert rules == ["/orders/<order_id>"]
+
+
 def test_path_parameters_are_the_values_the_rule_matched_not_the_events_proxy_parameter():
     app, seen = APIGatewayRestResolver(), []
     capture_request(app, seen)

@@ -161,9 +161,7 @@ def build_openapi(app: ApiGatewayResolver, **given: Any) -> OpenAPI:
             operation["responses"][int(app_code)] = _error_response(
                 "Response Validation Error", "ResponseValidationError"
             )
-        from ..request import openapi_path
-
-        paths.setdefault(openapi_path(route.rule), {})[route.method.lower()] = operation
+        paths.setdefault(route.openapi_path, {})[route.method.lower()] = operation
         definitions.update(route_definitions)
 
     components: Dict[str, Any] = {}
@@ -204,10 +202,8 @@ def _operation(
     field_mapping: FieldMapping,
     operation_ids: Set[str],
 ) -> Tuple[Dict[str, Any], Dict[str, Any]]:
-    from ..request import openapi_path
-
     options = route.openapi
-    path = openapi_path(route.rule)
+    path = route.openapi_path
     operation_id = fields.operation_id
     if operation_id in operation_ids:
         where = getattr(route.func, "__globals__", {}).get("__file__")

@@ -19,7 +19,6 @@ from urllib.parse import parse_qs, unquote
 from pydantic import ValidationError
 
 from .._injection import Signature, dependency_tree, request_cache, route_where, solve
-from ..request import openapi_path
 from ._fields import ParamField, RouteFields, analyse
 from .exceptions import RequestUnsupportedContentType, RequestValidationError, ResponseValidationError
 from .params import UploadFile
@@ -57,7 +56,7 @@ def route_fields(route: Route, signature: Signature, placeholders: Tuple[str, ..
         route.func,
         signature,
         placeholders,
-        openapi_path(route.rule),
+        route.openapi_path,
         route.method,
         route.openapi.get("operation_id"),
         route.openapi.get("responses"),
