@@ -17,8 +17,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 
+from ._callables import may_inject
 from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
-from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _injection_loaded, _Next, _returned_none
+from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
 from .response import Response
 
 TYPE_CHECKING = False
@@ -123,7 +124,7 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     sync_inner: Any = None if handler_async else _CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
     middlewares = [*app._middlewares, *route.middlewares]
-    if route.invoke is not None or _injection_loaded():
+    if route.invoke is not None or any(map(may_inject, middlewares)):
         # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
         from ._injection import chain_middlewares
 

@@ -16,6 +16,7 @@ import typing
 import weakref
 from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
+from ._callables import may_inject
 from .depends import DependencyResolutionError, Depends
 from .request import Request
 
@@ -346,8 +347,7 @@ _MIDDLEWARE_PLANS: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictio
 
 def prepare_middleware(middleware: Callable[..., Any]) -> Callable[..., Any]:
     """``middleware`` itself, or a wrapper passing it the ``Request``/dependencies it declares."""
-    code = getattr(middleware, "__code__", None)
-    if code is None or code.co_argcount + code.co_kwonlyargcount <= 2:  # (app, next_middleware) only: nothing to do
+    if not may_inject(middleware):  # (app, next_middleware) only: nothing to do
         return middleware
     try:
         return _MIDDLEWARE_PLANS[middleware]  # type: ignore[no-any-return]

@@ -1063,7 +1063,9 @@ class ApiGatewayResolver(BaseRouter):
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
         chain: Callable[[Any], Any] = _CallRoute(route)
         middlewares = [*self._middlewares, *route.middlewares]
-        if route.invoke is not None or _injection_loaded():
+        from ._callables import may_inject
+
+        if route.invoke is not None or any(map(may_inject, middlewares)):
             # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
             from ._injection import chain_middlewares
 

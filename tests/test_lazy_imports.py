@@ -123,3 +123,91 @@ def test_http_resolver_local_resolving_lambda_events_loads_neither_asyncio_nor_t
 
     assert loaded["apigw.http_resolver"]
     assert not any(loaded[name] for name in ("asyncio", "apigw._async", "apigw._wire", "inspect")), loaded
+
+
+@pytest.mark.once
+def test_reading_app_request_in_a_middleware_loads_no_injection_machinery_for_later_routes():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+
+        def audit(app, next_middleware):
+            app.request  # loads apigw.request, and with it the Request a handler could ask for
+            return next_middleware(app)
+
+        app.use(middlewares=[audit])
+
+        @app.get("/first")
+        def first():
+            return {}
+
+        @app.get("/second")
+        def second():
+            return {}
+
+        for path in ("/first", "/second"):
+            assert app.resolve({"path": path, "httpMethod": "GET"}, None)["statusCode"] == 200
+        """
+    )
+
+    assert loaded["apigw.request"]
+    assert not loaded["apigw._injection"] and not loaded["inspect"], loaded
+
+
+@pytest.mark.once
+def test_a_middleware_that_declares_more_than_app_and_next_loads_the_injection_machinery():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver, Request
+
+        app = APIGatewayRestResolver()
+
+        def audit(app, next_middleware, request: Request):
+            assert request.route == "/hello"
+            return next_middleware(app)
+
+        app.use(middlewares=[audit])
+
+        @app.get("/hello")
+        def hello():
+            return {}
+
+        assert app.resolve({"path": "/hello", "httpMethod": "GET"}, None)["statusCode"] == 200
+        """
+    )
+
+    assert loaded["apigw._injection"]
+
+
+@pytest.mark.once
+def test_resolve_async_chains_of_plain_middlewares_load_no_injection_machinery_after_app_request_is_read():
+    loaded = modules_after(
+        """
+        import asyncio
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+
+        async def audit(app, next_middleware):
+            app.request
+            return await next_middleware(app)
+
+        app.use(middlewares=[audit])
+
+        @app.get("/first")
+        def first():
+            return {}
+
+        @app.get("/second")
+        async def second():
+            return {}
+
+        for path in ("/first", "/second"):
+            response = asyncio.run(app.resolve_async({"path": path, "httpMethod": "GET"}, None))
+            assert response["statusCode"] == 200
+        """
+    )
+
+    assert loaded["apigw.request"] and not loaded["apigw._injection"], loaded
