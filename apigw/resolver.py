@@ -815,9 +815,9 @@ class ApiGatewayResolver(BaseRouter):
         """Store document-wide OpenAPI settings (``apigw.openapi.config.OpenAPIConfig``), used by
         ``get_openapi_schema`` and ``enable_swagger`` for arguments they are not given."""
         options = _given(locals())
-        from .openapi._app import configure
+        from .openapi.config import OpenAPIConfig  # PERF: a dataclass; pydantic is loaded by the document only
 
-        configure(self, **options)
+        self.openapi_config = OpenAPIConfig(**options)
 
     def enable_swagger(
         self,

@@ -211,3 +211,44 @@ def test_resolve_async_chains_of_plain_middlewares_load_no_injection_machinery_a
     )
 
     assert loaded["apigw.request"] and not loaded["apigw._injection"], loaded
+
+
+@pytest.mark.once
+def test_configure_openapi_stores_its_settings_without_loading_pydantic():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+        app.configure_openapi(title="Orders", version="2.0.0")
+
+        assert (app.openapi_config.title, app.openapi_config.version) == ("Orders", "2.0.0")
+        """
+    )
+
+    assert not loaded["pydantic"], loaded
+
+
+@pytest.mark.once
+def test_enable_swagger_loads_the_document_builder_on_the_first_request_for_the_page():
+    pytest.importorskip("pydantic")
+    loaded = modules_after(
+        """
+        import sys
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+        app.enable_swagger(path="/docs")
+        builder = ("pydantic", "apigw.openapi._schema", "apigw.openapi.models")
+        before = [name for name in builder if name in sys.modules]
+
+        event = {"path": "/docs", "httpMethod": "GET", "queryStringParameters": {"format": "json"}}
+        response = app.resolve(event, None)
+
+        assert before == [], before
+        assert response["statusCode"] == 200 and '"openapi": "3.1.0"' in response["body"], response
+        assert all(name in sys.modules for name in builder)
+        """
+    )
+
+    assert loaded["pydantic"]

@@ -153,11 +153,11 @@ def test_swagger_route_middlewares_run():
 
 
 def test_document_is_built_once_and_rebuilt_when_routes_are_added(monkeypatch):
-    from apigw.openapi import _app
+    from apigw.openapi import _schema
 
     app, builds = swagger_app(), []
-    real = _app.build_openapi
-    monkeypatch.setattr(_app, "build_openapi", lambda *a, **k: builds.append(1) or real(*a, **k))
+    real = _schema.build_openapi
+    monkeypatch.setattr(_schema, "build_openapi", lambda *a, **k: builds.append(1) or real(*a, **k))
 
     get(app)
     get(app, format="json")

@@ -1,36 +1,36 @@
 """What the resolver's OpenAPI methods do (``get_openapi_schema``, ``get_openapi_json_schema``,
-``configure_openapi``, ``enable_swagger``): kept here so that apps that never call them never load pydantic."""
+``enable_swagger``): kept here so that apps that never call them never load pydantic.
+
+PERF: enabling Swagger UI loads only this module and the page templates; the document builder (pydantic and
+the OpenAPI models) is loaded by the first request for the page or the document.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
-
 from ..response import Response
-from ._schema import build_openapi
-from .config import OpenAPIConfig
 from .constants import DEFAULT_CONTENT_TYPE
-from .models import OpenAPI, Server
-from .swagger_ui import generate_oauth2_redirect_html, generate_swagger_html
-from .swagger_ui.html import asset_urls
+from .swagger_ui.html import asset_urls, generate_oauth2_redirect_html, generate_swagger_html
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional, Tuple
+
     from ..resolver import ApiGatewayResolver
+    from .models import OpenAPI
 
 
 def openapi_schema(app: ApiGatewayResolver, **options: Any) -> OpenAPI:
+    from ._schema import build_openapi
+
     return build_openapi(app, **options)
 
 
 def openapi_json(app: ApiGatewayResolver, **options: Any) -> str:
-    return to_json(build_openapi(app, **options))
+    return to_json(openapi_schema(app, **options))
 
 
 def to_json(document: OpenAPI) -> str:
     return document.model_dump_json(by_alias=True, exclude_none=True, indent=2)
-
-
-def configure(app: ApiGatewayResolver, **options: Any) -> None:
-    app.openapi_config = OpenAPIConfig(**options)
 
 
 def swagger_handler(
@@ -55,10 +55,12 @@ def swagger_handler(
         key = (len(app._routes), base_path)
         spec = documents.get(key)
         if spec is None:
+            from .models import Server
+
             given = dict(options)
             given["servers"] = given.get("servers") or [Server(url=base_path or "/")]
             # "</" written "<\/": still the same JSON, and no "</script>" can end the page's script early.
-            spec = to_json(build_openapi(app, **given)).replace("</", "<\\/")
+            spec = to_json(openapi_schema(app, **given)).replace("</", "<\\/")
             documents.clear()
             documents[key] = spec
         if wanted == "json":
@@ -86,4 +88,4 @@ def _base_path(event: Any) -> str:
     return ""
 
 
-__all__: List[str] = ["configure", "openapi_json", "openapi_schema", "swagger_handler"]
+__all__: List[str] = ["openapi_json", "openapi_schema", "swagger_handler"]

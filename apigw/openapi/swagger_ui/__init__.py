@@ -7,7 +7,22 @@ or bundled by the Lambda function. Host ``swagger-ui-bundle.min.js``, ``swagger-
 your API cannot reach the CDN.
 """
 
+from __future__ import annotations
+
 from .html import DEFAULT_SWAGGER_BASE_URL, generate_oauth2_redirect_html, generate_swagger_html
-from .oauth2 import OAuth2Config
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .oauth2 import OAuth2Config
+
+
+def __getattr__(name: str) -> object:
+    # PERF: OAuth2Config is a pydantic model; serving the page (which imports this package) does not need it.
+    if name == "OAuth2Config":
+        from .oauth2 import OAuth2Config
+
+        return OAuth2Config
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["DEFAULT_SWAGGER_BASE_URL", "OAuth2Config", "generate_oauth2_redirect_html", "generate_swagger_html"]

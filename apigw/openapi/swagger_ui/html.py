@@ -4,9 +4,11 @@ the browser from ``swagger_base_url``)."""
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Optional
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Optional
+
     from .oauth2 import OAuth2Config
 
 #: where browsers load Swagger UI from by default: the swagger-ui-dist npm package (major version 5) on jsDelivr
