@@ -12,6 +12,7 @@ parameters annotated ``Request`` or declared with ``Depends()``; they are passed
 from __future__ import annotations
 
 import inspect
+import re
 import typing
 import weakref
 from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
@@ -133,14 +134,19 @@ def _hints_target(func: Any) -> Any:
     return getattr(type(func), "__call__", func)
 
 
+#: ``Request`` or ``Depends`` as a whole word of an annotation's text (``Request | None``, ``apigw.Request``,
+#: ``Annotated[User, Depends(get_user)]``; not ``RequestBody``). Linear: no nested repetition.
+_INJECTION_WORD = re.compile(r"\b(?:Request|Depends)\b")
+
+
 def _type_hints(func: Any, signature: inspect.Signature, where: str) -> Dict[str, Any]:
     target = _hints_target(func)
     try:
         return typing.get_type_hints(target, include_extras=True)
-    except Exception as exc:  # an annotation naming something not importable at run time
-        error = exc
-    # One by one: annotations that do resolve still count; one that cannot be resolved must not be one apigw
-    # would have acted on, or the handler would silently miss its injection.
+    except Exception:  # an annotation naming something not importable at run time
+        pass
+    # One by one: annotations that do resolve still count (nested quoted names included); one that cannot be
+    # resolved must not be one apigw would have acted on, or the handler would silently miss its injection.
     namespace = getattr(inspect.unwrap(target), "__globals__", {})
     hints: Dict[str, Any] = {}
     for param in signature.parameters.values():
@@ -148,14 +154,26 @@ def _type_hints(func: Any, signature: inspect.Signature, where: str) -> Dict[str
         if not isinstance(annotation, str):
             continue
         try:
-            hints[param.name] = eval(annotation, namespace)  # noqa: S307 - the developer's own annotation text
-        except Exception:
-            if "Depends(" in annotation or annotation.split(".")[-1] in ("Request", "Optional[Request]"):
+            hints[param.name] = _resolve(annotation, namespace)
+        except Exception as exc:
+            if _INJECTION_WORD.search(annotation):
                 raise TypeError(
-                    f"{where}: cannot resolve the annotation {annotation!r} of parameter {param.name!r} ({error}); "
-                    "import what it names at module level (not only under TYPE_CHECKING) so apigw can inject it"
+                    f"{where}: cannot resolve the annotation {annotation!r} of parameter {param.name!r} "
+                    f"({type(exc).__name__}: {exc}). apigw must resolve it to inject the Request or a Depends() "
+                    "dependency: import what it names at module level, not only under 'if TYPE_CHECKING:' (e.g. "
+                    "'from apigw import Depends, Request'), and define dependencies at module level too"
                 ) from None
     return hints
+
+
+def _resolve(annotation: str, namespace: Dict[str, Any]) -> Any:
+    """One annotation's text as ``typing.get_type_hints`` resolves it (quoted names inside it too)."""
+
+    def holder() -> None:
+        pass
+
+    holder.__annotations__ = {"value": annotation}
+    return typing.get_type_hints(holder, globalns=namespace, include_extras=True)["value"]
 
 
 # -- dependency trees ---------------------------------------------------------------------------------------------

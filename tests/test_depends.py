@@ -304,3 +304,79 @@ def test_unresolvable_string_annotation_is_reported_at_registration():
 
     with pytest.raises(TypeError, match="cannot resolve the annotation .* of parameter 'user'"):
         app.get("/hello")(hello)
+
+
+def handler_from_module(source, name="hello"):
+    """``name`` from ``source`` run as a module of its own (string annotations resolve against its globals)."""
+    namespace = {"__name__": "handlers"}
+    exec(compile("from __future__ import annotations\n" + source, "handlers.py", "exec"), namespace)
+    return namespace[name]
+
+
+TYPE_CHECKING_ONLY_REQUEST = """
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    from apigw import Request
+"""
+
+
+@pytest.mark.parametrize("annotation", ["Request | None", "Optional[Request]", "apigw.Request", "'Request'"])
+def test_request_annotation_imported_only_for_type_checkers_is_refused_at_registration(annotation):
+    app = APIGatewayRestResolver()
+    hello = handler_from_module(
+        TYPE_CHECKING_ONLY_REQUEST + f"def hello(request: {annotation} = None):\n    return {{}}\n"
+    )
+
+    with pytest.raises(TypeError, match=r"parameter 'request'.*import what it names at module level.*TYPE_CHECKING"):
+        app.get("/hello")(hello)
+
+
+def test_nested_quoted_request_resolves_when_another_annotation_cannot():
+    app = APIGatewayRestResolver()
+    hello = handler_from_module(
+        """
+from typing import TYPE_CHECKING, Optional
+from apigw import Request
+if TYPE_CHECKING:
+    from tenants import Tenant
+
+def hello(request: Optional["Request"] = None, tenant: Tenant = None):
+    return {"route": request.route if request else None}
+"""
+    )
+
+    app.get("/hello")(hello)
+
+    assert body_of(call(app)) == {"route": "/hello"}
+
+
+def test_unresolvable_annotation_naming_neither_request_nor_depends_is_left_alone():
+    app = APIGatewayRestResolver()
+    hello = handler_from_module(
+        """
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    from models import RequestBody
+
+def hello(body: RequestBody | None = None):
+    return {"body": body}
+"""
+    )
+
+    app.get("/hello")(hello)
+
+    assert body_of(call(app)) == {"body": None}
+
+
+def test_middleware_request_annotation_imported_only_for_type_checkers_is_refused_when_its_chain_is_built():
+    app = APIGatewayRestResolver()
+    audit = handler_from_module(
+        TYPE_CHECKING_ONLY_REQUEST
+        + "def audit(app, next_middleware, request: Request | None = None):\n    return next_middleware(app)\n",
+        "audit",
+    )
+    app.use(middlewares=[audit])
+    app.get("/hello")(lambda: {})
+
+    with pytest.raises(TypeError, match=r"middleware handlers.audit: cannot resolve .* parameter 'request'"):
+        call(app)
