@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from ._callables import may_inject
+from ._callables import is_async, may_inject
 from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
 from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
 from .response import Response
@@ -109,18 +109,13 @@ async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response
     return app._unhandled(exc, raised)
 
 
-def _is_async(func: Any) -> bool:
-    target = func if inspect.isfunction(func) or inspect.ismethod(func) else getattr(func, "__call__", func)
-    return inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(func)
-
-
 def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     """The middleware chain of ``route`` for ``resolve_async``, built once per route (like ``_chain``).
 
     Links are built from the route outwards. As long as everything inside is synchronous, the synchronous links of
     ``resolve`` are reused; from the first asynchronous part on, each link is awaitable.
     """
-    handler_async = route is app._not_found_route or _is_async(route.func)
+    handler_async = route is app._not_found_route or is_async(route.func)
     sync_inner: Any = None if handler_async else _CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
     middlewares = [*app._middlewares, *route.middlewares]
@@ -130,7 +125,7 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
 
         middlewares = chain_middlewares(route, middlewares, asynchronous=True)
     for middleware in reversed(middlewares):
-        if _is_async(middleware):
+        if is_async(middleware):
             inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
             async_inner, sync_inner = _AsyncNext(middleware, inner), None
         elif async_inner is None:

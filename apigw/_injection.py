@@ -17,9 +17,10 @@ import typing
 import weakref
 from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
-from ._callables import may_inject
+from ._callables import is_async, may_inject
 from .depends import DependencyResolutionError, Depends
 from .request import Request
+from .resolver import _callable_name as callable_name
 
 if typing.TYPE_CHECKING:
     from .resolver import ApiGatewayResolver, Route
@@ -91,12 +92,6 @@ def depends_of(annotation: Any, default: Any) -> Optional[Depends]:
     return default if isinstance(default, Depends) else None
 
 
-def callable_name(func: Any) -> str:
-    name = getattr(func, "__qualname__", None) or getattr(type(func), "__qualname__", repr(func))
-    module = getattr(func, "__module__", None)
-    return f"{module}.{name}" if module and module != "__main__" else str(name)
-
-
 def read_signature(func: Callable[..., Any], where: str) -> Signature:
     """The parameters of ``func`` with their annotations resolved (string annotations included)."""
     try:
@@ -112,14 +107,7 @@ def read_signature(func: Callable[..., Any], where: str) -> Signature:
             continue
         params.append(HandlerParam(param.name, param.kind, hints.get(param.name, param.annotation), param.default))
     return_annotation = hints.get("return", signature.return_annotation)
-    return Signature(params, return_annotation, var_keyword, _is_async(func))
-
-
-def _is_async(func: Any) -> bool:
-    if inspect.iscoroutinefunction(func):
-        return True
-    call = getattr(func, "__call__", None)  # a callable object with an ``async def __call__``
-    return not inspect.isfunction(func) and not inspect.isclass(func) and inspect.iscoroutinefunction(call)
+    return Signature(params, return_annotation, var_keyword, is_async(func))
 
 
 def _hints_target(func: Any) -> Any:

@@ -287,3 +287,50 @@ def test_resolve_async_fills_the_route_context_as_resolve_does():
     run(app.resolve_async(rest_event("/items/7"), None))
 
     assert seen == [{"_path": "/items/7", "_route_args": {"item_id": "7"}, "tenant": "t1"}]
+
+
+class AsyncCallable:
+    async def __call__(self, app, next_middleware):
+        return await next_middleware(app)
+
+
+async def async_function(app, next_middleware):
+    return await next_middleware(app)
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(
+    "candidate, expected",
+    [
+        (async_function, True),
+        (AsyncCallable(), True),
+        (AsyncCallable().__call__, True),
+        (__import__("functools").partial(async_function), True),
+        (AsyncCallable, False),  # calling the class makes an instance, not a coroutine
+        (lambda app, next_middleware: next_middleware(app), False),
+        (print, False),
+    ],
+    ids=["function", "callable-object", "bound-method", "partial", "class", "sync-function", "builtin"],
+)
+def test_what_counts_as_asynchronous_for_resolve_async_and_the_injection_analysis(candidate, expected):
+    from apigw._callables import is_async
+
+    assert is_async(candidate) is expected
+
+
+def test_async_callable_object_middleware_is_awaited():
+    app, seen = APIGatewayRestResolver(), []
+
+    class Audit:
+        async def __call__(self, app, next_middleware):
+            seen.append(app.current_event.path)
+            return await next_middleware(app)
+
+    app.use(middlewares=[Audit()])
+
+    @app.get("/hello")
+    async def hello():
+        return {"hello": "world"}
+
+    assert body(run(app.resolve_async(rest_event("/hello"), None))) == {"hello": "world"}
+    assert seen == ["/hello"]
