@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import types
 import typing
 import weakref
 from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
@@ -31,7 +32,8 @@ _VARIADIC = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
 #: Powertools; the context is emptied after each request).
 DEPENDENCY_CACHE_KEY = "_dependency_cache"
 _MISSING = object()
-_UNION_TYPES: Tuple[Any, ...] = (Union, getattr(__import__("types"), "UnionType", Union))
+#: what ``typing.get_origin`` gives for ``Union[X, Y]``/``Optional[X]`` and for ``X | Y``
+UNION_ORIGINS: Tuple[Any, ...] = (Union, types.UnionType)
 
 
 class HandlerParam:
@@ -75,7 +77,7 @@ class Signature:
 
 def unwrap_optional(annotation: Any) -> Any:
     """``X`` for ``Optional[X]``/``X | None`` (Python 3.10 wraps ``= None`` parameters in it), else itself."""
-    if typing.get_origin(annotation) in _UNION_TYPES:
+    if typing.get_origin(annotation) in UNION_ORIGINS:
         args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         if len(args) == 1:
             return args[0]

@@ -873,3 +873,16 @@ def test_marker_keeps_its_openapi_settings_and_hands_pydantic_keywords_to_the_fi
 def test_marker_defaults_document_it_as_neither_deprecated_nor_hidden():
     for info in (Query(), Body()):
         assert (info.deprecated, info.include_in_schema, info.openapi_examples) == (None, True, None)
+
+
+def test_pep_604_unions_classify_like_optional_scalar_query_list_query_and_model_body():
+    app = validated_app()
+
+    @app.post("/items")
+    def create(item: Item | None, limit: int | None = None, tags: Annotated[list[str] | None, Query()] = None):
+        return {"item": item.name if item else None, "limit": limit, "tags": tags}
+
+    event = rest_event("/items", "POST", body=json.dumps({"name": "pen", "price": 1}))
+    event["multiValueQueryStringParameters"] = {"limit": ["5"], "tags": ["a", "b"]}
+
+    assert body_of(app.resolve(event, None)) == {"item": "pen", "limit": 5, "tags": ["a", "b"]}

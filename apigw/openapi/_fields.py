@@ -18,18 +18,16 @@ import copy
 import dataclasses
 import inspect
 import re
-import types
-from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, Dict, List, Optional, Sequence, Tuple, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .._injection import EMPTY, HandlerParam, Signature
+from .._injection import EMPTY, UNION_ORIGINS, HandlerParam, Signature
 from ..response import Response
 from .params import Body, File, Form, Header, Param, ParamTypes, Path, Query
 
-_UNION_ORIGINS = (Union, types.UnionType)
 _SEQUENCE_CLASSES = (list, tuple, set, frozenset, collections.deque, collections.abc.Sequence)
 BODY = "body"
 
@@ -238,7 +236,7 @@ def _marker_and_type(annotation: Any, default: Any, is_path: bool) -> Tuple[Opti
         return None, annotation
     base, *metadata = get_args(annotation)
     markers = [one for one in metadata if isinstance(one, FieldInfo)]
-    markers += [one() for one in metadata if isinstance(one, type) and issubclass(one, FieldInfo)]
+    markers += [one() for one in metadata if _is_field_class(one)]
     others = [one for one in metadata if not isinstance(one, FieldInfo) and not _is_field_class(one)]
     if not markers:
         return None, annotation
@@ -416,7 +414,7 @@ def is_complex(annotation: Any) -> bool:
     """Whether values of this type come from a body (models, mappings, sequences, dataclasses, unions of them)."""
     annotation = _strip_annotated(annotation)
     origin = get_origin(annotation)
-    if origin in _UNION_ORIGINS:
+    if origin in UNION_ORIGINS:
         return any(is_complex(arg) for arg in get_args(annotation))
     return (
         _is_complex_class(annotation)
@@ -431,7 +429,7 @@ def contains_sequence(annotation: Any) -> bool:
     annotation = _strip_annotated(annotation)
     if _is_sequence_class(annotation) or _is_sequence_class(get_origin(annotation)):
         return True
-    if get_origin(annotation) in _UNION_ORIGINS:
+    if get_origin(annotation) in UNION_ORIGINS:
         return any(contains_sequence(arg) for arg in get_args(annotation))
     if _model_class(annotation) is not None and getattr(annotation, "__pydantic_root_model__", False):
         root = annotation.model_fields.get("root")  # type: ignore[attr-defined]

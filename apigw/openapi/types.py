@@ -10,7 +10,7 @@ try:
 except ImportError:  # Python 3.10
     from typing_extensions import NotRequired
 
-UnionType = getattr(types, "UnionType", Union)
+UnionType = types.UnionType  # COMPAT: Powertools names it here (Python 3.10+ has it in types)
 
 COMPONENT_REF_PREFIX = "#/components/schemas/"
 COMPONENT_REF_TEMPLATE = "#/components/schemas/{model}"
