@@ -280,6 +280,23 @@ def request_cache(app: ApiGatewayResolver) -> Dict[Any, Any]:
     return {} if cache is None else cache
 
 
+def inject(
+    kwargs: Dict[str, Any],
+    app: ApiGatewayResolver,
+    request_param: Optional[str],
+    dependencies: Tuple[Dependency, ...],
+    middleware: bool = False,
+) -> Dict[str, Any]:
+    """``kwargs`` with the ``Request`` and the dependency values a handler (or ``middleware``) asks for added.
+    A middleware starts the request's dependency cache in ``app.context``, for the handler to share."""
+    if request_param is not None:
+        kwargs[request_param] = app.request
+    if dependencies:
+        cache = app.context.setdefault(DEPENDENCY_CACHE_KEY, {}) if middleware else request_cache(app)
+        kwargs.update(solve(dependencies, app, cache))
+    return kwargs
+
+
 # -- plans ---------------------------------------------------------------------------------------------------------
 
 
@@ -295,12 +312,8 @@ class InjectingCall:
         self.dependencies = dependencies
 
     def __call__(self, app: ApiGatewayResolver, params: Dict[str, Any]) -> Any:
-        kwargs = dict(params)
-        if self.request_param is not None:
-            kwargs[self.request_param] = app.request
-        if self.dependencies:
-            kwargs.update(solve(self.dependencies, app, request_cache(app)))
-        return self.func(**kwargs)  # an ``async def`` handler: the coroutine, awaited by resolve_async
+        # An ``async def`` handler gives the coroutine, which resolve_async awaits.
+        return self.func(**inject(dict(params), app, self.request_param, self.dependencies))
 
 
 def route_where(route: Route) -> str:
@@ -341,12 +354,7 @@ class InjectingMiddleware:
         self.__name__ = getattr(middleware, "__name__", type(middleware).__name__)
 
     def __call__(self, app: ApiGatewayResolver, next_middleware: Callable[..., Any]) -> Any:
-        extra: Dict[str, Any] = {}
-        if self.request_param is not None:
-            extra[self.request_param] = app.request
-        if self.dependencies:
-            cache = app.context.setdefault(DEPENDENCY_CACHE_KEY, {})
-            extra.update(solve(self.dependencies, app, cache))
+        extra = inject({}, app, self.request_param, self.dependencies, middleware=True)
         return self.middleware(app, next_middleware, **extra)
 
 

@@ -886,3 +886,28 @@ def test_pep_604_unions_classify_like_optional_scalar_query_list_query_and_model
     event["multiValueQueryStringParameters"] = {"limit": ["5"], "tags": ["a", "b"]}
 
     assert body_of(app.resolve(event, None)) == {"item": "pen", "limit": 5, "tags": ["a", "b"]}
+
+
+def test_validated_handler_shares_the_middlewares_dependency_value_and_gets_the_request():
+    app, calls = validated_app(), []
+
+    def user() -> dict:
+        calls.append(1)
+        return {"name": "ana"}
+
+    def audit(app, next_middleware, who: Annotated[dict, Depends(user)], request: Request):
+        who["audited_route"] = request.route
+        return next_middleware(app)
+
+    app.use(middlewares=[audit])
+
+    @app.get("/items/<item_id>")
+    def get_item(item_id: int, who: Annotated[dict, Depends(user)], request: Request):
+        return {"id": item_id, "who": who, "method": request.method}
+
+    responses = [app.resolve(rest_event(f"/items/{n}"), None) for n in (1, 2)]
+
+    assert [body_of(one) for one in responses] == [
+        {"id": n, "who": {"name": "ana", "audited_route": "/items/{item_id}"}, "method": "GET"} for n in (1, 2)
+    ]
+    assert len(calls) == 2  # once per request

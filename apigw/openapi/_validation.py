@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote
 
 from pydantic import ValidationError
 
-from .._injection import Signature, dependency_tree, request_cache, route_where, solve
+from .._injection import Signature, dependency_tree, inject, route_where
 from ._fields import ParamField, RouteFields, analyse
 from .exceptions import RequestUnsupportedContentType, RequestValidationError, ResponseValidationError
 from .params import UploadFile
@@ -164,11 +164,7 @@ class ValidatedCall:
             values = dict(params)
         else:
             values = self.read_request(app, params)
-        if self.request_param is not None:
-            values[self.request_param] = app.request
-        if self.dependencies:
-            values.update(solve(self.dependencies, app, request_cache(app)))
-        result = self.func(**values)
+        result = self.func(**inject(values, app, self.request_param, self.dependencies))
         if self.is_async:
             return self._finish_later(app, result)
         return self.finish(app, result)
