@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from ._callables import is_async, may_inject
+from ._callables import is_async
 from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
 from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
 from .response import Response
@@ -118,13 +118,7 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     handler_async = route is app._not_found_route or is_async(route.func)
     sync_inner: Any = None if handler_async else _CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
-    middlewares = [*app._middlewares, *route.middlewares]
-    if route.invoke is not None or any(map(may_inject, middlewares)):
-        # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
-        from ._injection import chain_middlewares
-
-        middlewares = chain_middlewares(route, middlewares, asynchronous=True)
-    for middleware in reversed(middlewares):
+    for middleware in reversed(app._route_middlewares(route, asynchronous=True)):
         if is_async(middleware):
             inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
             async_inner, sync_inner = _AsyncNext(middleware, inner), None

@@ -1062,18 +1062,22 @@ class ApiGatewayResolver(BaseRouter):
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
         chain: Callable[[Any], Any] = _CallRoute(route)
-        middlewares = [*self._middlewares, *route.middlewares]
-        from ._callables import may_inject
-
-        if route.invoke is not None or any(map(may_inject, middlewares)):
-            # Request validation goes first; middlewares may ask for Request / Depends() (see apigw._injection).
-            from ._injection import chain_middlewares
-
-            middlewares = chain_middlewares(route, middlewares)
-        for middleware in reversed(middlewares):
+        for middleware in reversed(self._route_middlewares(route)):
             chain = _Next(middleware, chain)
         route.chain = chain
         return chain
+
+    def _route_middlewares(self, route: Route, asynchronous: bool = False) -> List[Any]:
+        """The middlewares around ``route``, outermost first: the app's, then the route's; with request validation
+        first and injection into middlewares that ask for ``Request`` or ``Depends()`` (see apigw._injection)."""
+        from ._callables import may_inject
+
+        middlewares = [*self._middlewares, *route.middlewares]
+        if route.invoke is not None or any(map(may_inject, middlewares)):
+            from ._injection import chain_middlewares
+
+            middlewares = chain_middlewares(route, middlewares, asynchronous=asynchronous)
+        return middlewares
 
     def _remove_prefix(self, path: str) -> str:
         for prefix in self._strip_prefixes or ():
