@@ -8,7 +8,7 @@ from cpython.unicode cimport PyUnicode_Check
 
 from ._body import _ENCODER, _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers
 from ._body import fit, gzip_compress
-from ._body import quality_above_zero, status_code, status_line
+from ._body import _STATUS_LINES, quality_above_zero, status_code, status_line
 from .exceptions import ResponseSerializationError
 
 
@@ -116,6 +116,12 @@ cdef class ResponseWriter:
     cdef public object size_guard
     cdef object _serialize_headers  # PERF: headers.serialize and headers.json_fields, looked up once
     cdef object _json_fields
+    # PERF: the integration of the last response and the facts the writer reads of it (see _learn): C fields
+    # instead of four attribute lookups per response.
+    cdef object _integration
+    cdef int _single_layout, _multi_layout  # _multi_layout -1: none
+    cdef bint _status_description
+    cdef object _response_limit
 
     def __init__(self, serializer, cors, headers, size_limit=None):
         self.serializer = serializer
@@ -125,6 +131,16 @@ cdef class ResponseWriter:
         self.size_guard = u"answer"
         self._serialize_headers = headers.serialize
         self._json_fields = headers.json_fields
+        self._integration = None
+
+    cdef inline _learn(self, object integration):
+        if integration is not self._integration:
+            multi = integration.multi_value_layout
+            self._single_layout = integration.layout
+            self._multi_layout = -1 if multi is None else multi
+            self._status_description = integration.status_description
+            self._response_limit = integration.response_limit
+            self._integration = integration
 
     cpdef dict write(self, object view, object response, object route, object integration):
         """The response dict for a ``Response``, finished with the route's settings."""
@@ -152,9 +168,9 @@ cdef class ResponseWriter:
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
-            fields = self._json_fields(_layout(view, integration))
+            fields = self._json_fields(self._layout(view, integration))
             response = self._assemble(status, fields, body, False, integration)
-            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or integration.response_limit):
+            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {u"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {u"Content-Type": JSON}, None, body, None, route, integration)
@@ -163,22 +179,31 @@ cdef class ResponseWriter:
         self, object view, int status, object headers, list cookies, object body, bint is_base64, object integration
     ):
         """The response dict in the integration's layout, with a ``statusDescription`` where it has one."""
-        fields = self._serialize_headers(headers, cookies, _layout(view, integration))
+        fields = self._serialize_headers(headers, cookies, self._layout(view, integration))
         return self._assemble(status, fields, body, is_base64, integration)
 
     cdef dict _assemble(self, int status, dict fields, object body, bint is_base64, object integration):
         cdef dict result = {u"statusCode": status}
         result.update(fields)
-        if integration.status_description:
-            result[u"statusDescription"] = status_line(status)
+        self._learn(integration)
+        if self._status_description:
+            line = (<dict>_STATUS_LINES).get(status)
+            result[u"statusDescription"] = status_line(status) if line is None else line
         result[u"body"] = body
         result[u"isBase64Encoded"] = is_base64
         return result
 
+    cdef int _layout(self, object view, object integration) except? -1:
+        self._learn(integration)
+        if self._multi_layout >= 0 and view._data.get(u"multiValueHeaders") is not None:
+            return self._multi_layout
+        return self._single_layout
+
     cdef dict _guard(
         self, object view, object body, object headers, list cookies, object route, object integration, dict result
     ):
-        limit = self.size_limit or integration.response_limit
+        self._learn(integration)
+        limit = self.size_limit or self._response_limit
         if size_bound(result) > limit and self.size_guard != u"off":
             return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)
         return result
@@ -227,9 +252,3 @@ cdef class ResponseWriter:
         if cors_headers_only:
             add_headers(result[u"headers"], cors_headers_only)
         return self._guard(view, body, headers, set_cookies, route, integration, result)
-
-
-cdef int _layout(object view, object integration) except? -1:
-    if integration.multi_value_layout is not None and view._data.get(u"multiValueHeaders") is not None:
-        return integration.multi_value_layout
-    return integration.layout

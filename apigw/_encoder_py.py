@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from ._body import (
+    _STATUS_LINES,
     JSON,
     PLAIN_FIELDS_BOUND,
     VARY_ACCEPT_ENCODING,
@@ -135,7 +136,18 @@ class ResponseWriter:
     handlers, Powertools' ALB validation) or ``"off"`` (sent as is).
     """
 
-    __slots__ = ("serializer", "cors", "headers", "size_limit", "size_guard")
+    __slots__ = (
+        "serializer",
+        "cors",
+        "headers",
+        "size_limit",
+        "size_guard",
+        "_integration",
+        "_single_layout",
+        "_multi_layout",
+        "_status_description",
+        "_response_limit",
+    )
 
     def __init__(
         self, serializer: Callable[[Any], str], cors: Any, headers: ModuleType, size_limit: Optional[int] = None
@@ -145,6 +157,21 @@ class ResponseWriter:
         self.headers = headers
         self.size_limit = size_limit
         self.size_guard = "answer"
+        # PERF: the integration of the last response and the facts the writer reads of it (see _learn); the
+        # compiled twin keeps them in C fields instead of four attribute lookups per response.
+        self._integration: Any = None
+        self._single_layout = self._multi_layout = -1  # _multi_layout -1: none
+        self._status_description = False
+        self._response_limit = 0
+
+    def _learn(self, integration: Any) -> None:
+        if integration is not self._integration:
+            multi = integration.multi_value_layout
+            self._single_layout = integration.layout
+            self._multi_layout = -1 if multi is None else multi
+            self._status_description = integration.status_description
+            self._response_limit = integration.response_limit
+            self._integration = integration
 
     def write(self, view: Any, response: Any, route: Any, integration: Any) -> Dict[str, Any]:
         """The response dict for a ``Response``, finished with the route's settings."""
@@ -173,9 +200,9 @@ class ResponseWriter:
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
-            fields = self.headers.json_fields(_layout(view, integration))
+            fields = self.headers.json_fields(self._layout(view, integration))
             response = self._assemble(status, fields, body, False, integration)
-            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or integration.response_limit):
+            if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {"Content-Type": JSON}, [], route, integration, response)
         return self._finish(view, status, {"Content-Type": JSON}, None, body, None, route, integration)
@@ -192,7 +219,7 @@ class ResponseWriter:
     ) -> Dict[str, Any]:
         """The response dict in the integration's layout (``multi_value_layout`` when the request has
         ``multiValueHeaders``: ALB), with a ``statusDescription`` where the integration has one."""
-        fields = self.headers.serialize(headers, cookies, _layout(view, integration))
+        fields = self.headers.serialize(headers, cookies, self._layout(view, integration))
         return self._assemble(status, fields, body, is_base64, integration)
 
     def _assemble(
@@ -200,11 +227,21 @@ class ResponseWriter:
     ) -> Dict[str, Any]:
         result: Dict[str, Any] = {"statusCode": status}
         result.update(fields)
-        if integration.status_description:
-            result["statusDescription"] = status_line(status)
+        self._learn(integration)
+        if self._status_description:
+            line = _STATUS_LINES.get(status)
+            result["statusDescription"] = status_line(status) if line is None else line
         result["body"] = body
         result["isBase64Encoded"] = is_base64
         return result
+
+    def _layout(self, view: Any, integration: Any) -> int:
+        """The integration's header layout for this request (``multi_value_layout`` when the event has
+        ``multiValueHeaders``: an ALB target group with multi-value headers on)."""
+        self._learn(integration)
+        if self._multi_layout >= 0 and view._data.get("multiValueHeaders") is not None:
+            return self._multi_layout
+        return self._single_layout
 
     def _guard(
         self,
@@ -217,7 +254,8 @@ class ResponseWriter:
         result: Dict[str, Any],
     ) -> Dict[str, Any]:
         """``result``, unless it may be over the integration's limit (``fit`` measures it and decides)."""
-        limit = self.size_limit or integration.response_limit
+        self._learn(integration)
+        limit = self.size_limit or self._response_limit
         if size_bound(result) > limit and self.size_guard != "off":
             return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)
         return result
@@ -264,11 +302,3 @@ class ResponseWriter:
         if cors_headers_only:
             add_headers(result["headers"], cors_headers_only)
         return self._guard(view, body, headers, set_cookies, route, integration, result)
-
-
-def _layout(view: Any, integration: Any) -> int:
-    """The integration's header layout for this request (``multi_value_layout`` when the event has
-    ``multiValueHeaders``: an ALB target group with multi-value headers on)."""
-    if integration.multi_value_layout is not None and view._data.get("multiValueHeaders") is not None:
-        return integration.multi_value_layout  # type: ignore[no-any-return]
-    return integration.layout  # type: ignore[no-any-return]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ._rules import PLACEHOLDER, SEGMENT_CLASS, classify, compile_rule
+from ._rules import SEGMENT_CLASS, classify, compile_rule, placeholder_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Matcher:
         node = self._root
         node.low = min(node.low, order)
         for segment in rule.split("/"):
-            if PLACEHOLDER.fullmatch(segment):
+            if placeholder_name(segment) is not None:
                 if node.param is None:
                     node.param = _Node()
                 node = node.param

@@ -22,6 +22,7 @@ import importlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -317,7 +318,7 @@ def route_report(app: Any) -> Tuple[List[str], int]:
     """``(lines, number of flagged routes)``: the route table of ``app`` with its options, duplicates (a second
     registration of a method and rule never answers) and shadowed routes (an earlier route answers every path
     tried for them; static rules are tried before dynamic ones)."""
-    from ._rules import PLACEHOLDER, compile_rule
+    from ._rules import PLACEHOLDER_PATTERN, compile_rule
 
     routes = app.routes
     first_of: Dict[Tuple[str, str], Any] = {}
@@ -330,7 +331,7 @@ def route_report(app: Any) -> Tuple[List[str], int]:
             note = f"DUPLICATE: never answers, the first {route.method} {route.rule} registration wins"
         else:
             first_of[key] = route
-            winner = _shadowing_route(app, route, PLACEHOLDER, compile_rule)
+            winner = _shadowing_route(app, route, re.compile(PLACEHOLDER_PATTERN), compile_rule)
             if winner is not None:
                 note = f"SHADOWED by {winner.method} {winner.rule} ({winner.handler_name}): never answers"
         flagged += bool(note)

@@ -6,6 +6,11 @@ One view class per event format: ``APIGatewayProxyEvent`` (REST API, and HTTP AP
 values follow the Powertools v3 data classes (``aws_lambda_powertools.utilities.data_classes``); where apigw
 deliberately differs, the README's compatibility table says so.
 
+The views of each format live in their own private module (``_events_rest``, ``_events_http``, ``_events_alb``,
+``_events_lattice``; the API Gateway request contexts in ``_events_contexts``), imported the first time one of their
+names is read from this module: an app loads the view of its own integration only. This module has what every
+view shares (``DictWrapper``, ``Headers``, ``CaseInsensitiveDict``, ``BaseProxyEvent``).
+
 A view is built for every request, so building one only stores a reference to the event: nothing is copied,
 re-keyed or parsed until a property is read. Body parsing (``body_bytes``, ``decoded_body``, ``json_body``) is done
 once per view; everything else reads the event again (the ``headers`` view and VPC Lattice v2's joined query
@@ -23,6 +28,7 @@ can be routed, raise: an ``InvalidEventError`` naming the missing field.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -47,6 +53,27 @@ if TYPE_CHECKING:
         Union,
         overload,
     )
+
+    from ._events_alb import ALBEvent as ALBEvent
+    from ._events_alb import ALBEventRequestContext as ALBEventRequestContext
+    from ._events_contexts import APIGatewayEventAuthorizer as APIGatewayEventAuthorizer
+    from ._events_contexts import APIGatewayEventIdentity as APIGatewayEventIdentity
+    from ._events_contexts import APIGatewayEventRequestContext as APIGatewayEventRequestContext
+    from ._events_contexts import ClientCertValidity as ClientCertValidity
+    from ._events_contexts import RequestContextClientCert as RequestContextClientCert
+    from ._events_contexts import RequestContextV2 as RequestContextV2
+    from ._events_contexts import RequestContextV2Authorizer as RequestContextV2Authorizer
+    from ._events_contexts import RequestContextV2AuthorizerIam as RequestContextV2AuthorizerIam
+    from ._events_contexts import RequestContextV2Http as RequestContextV2Http
+    from ._events_http import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
+    from ._events_http import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
+    from ._events_lattice import VPCLatticeEvent as VPCLatticeEvent
+    from ._events_lattice import VPCLatticeEventV2 as VPCLatticeEventV2
+    from ._events_lattice import VPCLatticeEventV2Identity as VPCLatticeEventV2Identity
+    from ._events_lattice import VPCLatticeEventV2RequestContext as VPCLatticeEventV2RequestContext
+    from ._events_lattice import vpcLatticeEventV2Identity as vpcLatticeEventV2Identity
+    from ._events_lattice import vpcLatticeEventV2RequestContext as vpcLatticeEventV2RequestContext
+    from ._events_rest import APIGatewayProxyEvent as APIGatewayProxyEvent
 
     _T = TypeVar("_T")
     _AnyMapping = Mapping[str, Any]
@@ -117,16 +144,6 @@ def _child(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else _EMPTY
 
 
-def _get_any_case(data: Mapping[str, Any], key: str) -> Optional[str]:
-    """``data[key]``, else the value of the first key equal to ``key`` ignoring case, else ``None``."""
-    found: Any = data.get(key, _MISSING)
-    if found is _MISSING:
-        lowered = key.lower()
-        found = next((value for name, value in data.items() if isinstance(name, str) and name.lower() == lowered), None)
-    value: Optional[str] = found
-    return value
-
-
 class _Field(property, Generic[_T]):
     # A read-only property returning ``view._data.get(key)``, declared in one line:
     # ``name: _Field[str] = _Field("key", "docstring")``; type checkers see ``Optional[str]`` on instances.
@@ -170,27 +187,6 @@ class _FieldOr(property, Generic[_T]):
         def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldOr[_T]: ...
         @overload
         def __get__(self, obj: object, owner: Optional[type] = None) -> _T: ...
-        def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
-        def __set__(self, obj: object, value: NoReturn) -> None: ...
-
-
-class _FieldAnyCase(property):
-    # Like _Field for a ``str`` field whose key AWS spells in more than one letter case: ``view._data[key]``, else
-    # the first key equal to it ignoring case, else None (see ``_get_any_case``).
-
-    __slots__ = ("key", "__doc__")
-
-    def __init__(self, key: str, doc: str) -> None:
-        super().__init__(lambda view: _get_any_case(view._data, key))
-        self.key = key
-        self.__doc__ = doc
-
-    if TYPE_CHECKING:
-
-        @overload
-        def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldAnyCase: ...
-        @overload
-        def __get__(self, obj: object, owner: Optional[type] = None) -> Optional[str]: ...
         def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
         def __set__(self, obj: object, value: NoReturn) -> None: ...
 
@@ -796,192 +792,6 @@ class BaseProxyEvent(DictWrapper):
         return DictWrapper(_child(self._data, "requestContext"))
 
 
-# --------------------------------------------------------------------------------------------------------------
-# Mutual TLS client certificates (REST identity.clientCert, HTTP API authentication.clientCert)
-# --------------------------------------------------------------------------------------------------------------
-
-
-class ClientCertValidity(DictWrapper):
-    """``validity`` of a client certificate: when it starts and stops being valid."""
-
-    __slots__ = ()
-
-    not_before: _Field[str] = _Field("notBefore", 'Start of validity, e.g. ``"May 28 12:30:02 2019 GMT"``.')
-    not_after: _Field[str] = _Field("notAfter", 'End of validity, e.g. ``"Aug  5 09:36:04 2021 GMT"``.')
-
-
-class RequestContextClientCert(DictWrapper):
-    """The client certificate of a mutual TLS request, as API Gateway verified it."""
-
-    __slots__ = ()
-
-    client_cert_pem: _Field[str] = _Field("clientCertPem", "The certificate in PEM format.")
-    issuer_dn: _Field[str] = _Field("issuerDN", "The distinguished name of the issuer.")
-    serial_number: _Field[str] = _Field("serialNumber", "The serial number of the certificate.")
-    subject_dn: _Field[str] = _Field("subjectDN", "The distinguished name of the subject.")
-
-    @property
-    def validity(self) -> ClientCertValidity:
-        """A view of ``validity`` (empty when missing)."""
-        return ClientCertValidity(_child(self._data, "validity"))
-
-    @property
-    def validity_not_before(self) -> Optional[str]:
-        """Start of validity (``validity.notBefore``)."""
-        return _child(self._data, "validity").get("notBefore")
-
-    @property
-    def validity_not_after(self) -> Optional[str]:
-        """End of validity (``validity.notAfter``)."""
-        return _child(self._data, "validity").get("notAfter")
-
-
-def _client_cert(container: Mapping[str, Any]) -> Optional[RequestContextClientCert]:
-    cert = _mapping(container.get("clientCert"))
-    return None if cert is None else RequestContextClientCert(cert)
-
-
-# --------------------------------------------------------------------------------------------------------------
-# API Gateway REST API (and HTTP API payload format 1.0)
-# --------------------------------------------------------------------------------------------------------------
-
-
-class APIGatewayEventIdentity(DictWrapper):
-    """``requestContext.identity`` of a REST event: who called (fields are ``None`` when not sent)."""
-
-    __slots__ = ()
-
-    access_key: _Field[str] = _Field("accessKey", "The caller's access key (IAM-signed requests).")
-    account_id: _Field[str] = _Field("accountId", "The caller's AWS account id (IAM-signed requests).")
-    api_key: _Field[str] = _Field("apiKey", "The API key the request carried (usage plans).")
-    api_key_id: _Field[str] = _Field("apiKeyId", "The id of that API key.")
-    caller: _Field[str] = _Field("caller", "The principal id of the caller (IAM-signed requests).")
-    cognito_authentication_provider: _Field[str] = _Field(
-        "cognitoAuthenticationProvider", "The Cognito providers that authenticated the caller."
-    )
-    cognito_authentication_type: _Field[str] = _Field(
-        "cognitoAuthenticationType", '``"authenticated"`` or ``"unauthenticated"`` for Cognito callers.'
-    )
-    cognito_identity_id: _Field[str] = _Field("cognitoIdentityId", "The Cognito identity id of the caller.")
-    cognito_identity_pool_id: _Field[str] = _Field(
-        "cognitoIdentityPoolId", "The Cognito identity pool id of the caller."
-    )
-    principal_org_id: _Field[str] = _Field("principalOrgId", "The AWS Organizations id of the caller.")
-    source_ip: _Field[str] = _Field("sourceIp", "The client IP address as API Gateway saw it.")
-    user: _Field[str] = _Field("user", "The principal id of the user (IAM-signed requests).")
-    user_agent: _Field[str] = _Field("userAgent", "The client's ``User-Agent``.")
-    user_arn: _Field[str] = _Field("userArn", "The ARN of the authenticated user.")
-
-    @property
-    def client_cert(self) -> Optional[RequestContextClientCert]:
-        """The client certificate of a mutual TLS request, or ``None``."""
-        return _client_cert(self._data)
-
-
-class APIGatewayEventAuthorizer(DictWrapper):
-    """``requestContext.authorizer`` of a REST event.
-
-    A Lambda authorizer's context values sit directly in this dict: read them with ``get``/``[]`` or
-    ``get_context()``.
-    """
-
-    __slots__ = ()
-
-    claims: _FieldOr[Dict[str, Any]] = _FieldOr("claims", dict, "The Cognito user pool claims (``{}`` when none).")
-    scopes: _FieldOr[List[str]] = _FieldOr("scopes", list, "The OAuth scopes of the token (``[]`` when none).")
-    principal_id: _FieldOr[str] = _FieldOr(
-        "principalId", str, 'The principal id a Lambda authorizer returned (``""`` when none).'
-    )
-    integration_latency: _Field[int] = _Field("integrationLatency", "How long the authorizer took, in milliseconds.")
-
-    def get_context(self) -> Dict[str, Any]:
-        """The whole authorizer dict (where a Lambda authorizer's context lives)."""
-        return self._data  # type: ignore[return-value]
-
-
-class _RequestContext(DictWrapper):
-    """What the ``requestContext`` of every API Gateway payload (REST, HTTP API, Function URL) has."""
-
-    __slots__ = ()
-
-    account_id: _Field[str] = _Field("accountId", "The AWS account that owns the API.")
-    api_id: _Field[str] = _Field("apiId", "The API's id.")
-    domain_name: _Field[str] = _Field("domainName", "The host name the client called.")
-    domain_prefix: _Field[str] = _Field("domainPrefix", "The first label of ``domain_name``.")
-    request_id: _Field[str] = _Field("requestId", "API Gateway's id of this request.")
-    stage: _Field[str] = _Field("stage", "The deployment stage.")
-    route_key: _Field[str] = _Field(
-        "routeKey", 'The route key, such as ``"$default"`` or ``"GET /orders/{id}"``, when the payload carries one.'
-    )
-
-
-class APIGatewayEventRequestContext(_RequestContext):
-    """``requestContext`` of a REST (or HTTP API payload 1.0) event."""
-
-    __slots__ = ()
-
-    extended_request_id: _Field[str] = _Field("extendedRequestId", "API Gateway's extended request id.")
-    http_method: _Field[str] = _Field("httpMethod", "The request method.")
-    path: _Field[str] = _Field(
-        "path", "The request path including ``/{stage}`` (the event's top-level ``path`` has no stage)."
-    )
-    protocol: _Field[str] = _Field("protocol", 'The request protocol, e.g. ``"HTTP/1.1"``.')
-    request_time: _Field[str] = _Field(
-        "requestTime", "The request time in CLF format (``dd/MMM/yyyy:HH:mm:ss +0000``)."
-    )
-    request_time_epoch: _Field[int] = _Field("requestTimeEpoch", "The request time in epoch milliseconds.")
-    resource_id: _Field[str] = _Field("resourceId", "The id of the API Gateway resource.")
-    resource_path: _Field[str] = _Field("resourcePath", 'The resource template that matched, e.g. ``"/orders/{id}"``.')
-    operation_name: _Field[str] = _Field("operationName", "The operation name set on the method, if any.")
-    # The WebSocket API fields, which Powertools keeps on the REST request context.
-    connected_at: _Field[int] = _Field("connectedAt", "When the WebSocket connection was opened (epoch milliseconds).")
-    connection_id: _Field[str] = _Field("connectionId", "The id of the WebSocket connection.")
-    event_type: _Field[str] = _Field("eventType", '``"CONNECT"``, ``"MESSAGE"`` or ``"DISCONNECT"`` (WebSocket).')
-    message_direction: _Field[str] = _Field("messageDirection", "The direction of a WebSocket message.")
-    message_id: _Field[str] = _Field("messageId", "The id of a WebSocket message (``MESSAGE`` events).")
-
-    @property
-    def identity(self) -> APIGatewayEventIdentity:
-        """A view of ``identity`` (empty when missing)."""
-        return APIGatewayEventIdentity(_child(self._data, "identity"))
-
-    @property
-    def authorizer(self) -> APIGatewayEventAuthorizer:
-        """A view of ``authorizer`` (empty when missing)."""
-        return APIGatewayEventAuthorizer(_child(self._data, "authorizer"))
-
-
-class APIGatewayProxyEvent(BaseProxyEvent):
-    """An API Gateway REST API event (also the HTTP API payload format 1.0)."""
-
-    __slots__ = ()
-
-    _KIND = "REST API"
-    _HINT = (
-        "is this an API Gateway REST/ALB event? HTTP API 2.0 and Function URL events carry the method in "
-        "requestContext.http.method and need APIGatewayProxyEventV2"
-    )
-
-    version: _Field[str] = _Field("version", 'The payload version (``"1.0"`` from HTTP API; REST events have none).')
-    resource: _Field[str] = _Field("resource", 'The resource template that matched, e.g. ``"/orders/{id}"``.')
-
-    @property
-    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
-        """Every query parameter with the list of its values: ``multiValueQueryStringParameters``, completed by
-        the (comma-split) names only ``queryStringParameters`` has."""
-        return _merged_query(self)
-
-    @property
-    def resolved_headers_field(self) -> Mapping[str, Any]:
-        """``multi_value_headers`` (every value, as lists) when the event has them, else ``headers``."""
-        return self.multi_value_headers or self.headers
-
-    @property
-    def request_context(self) -> APIGatewayEventRequestContext:
-        """A view of ``requestContext`` (empty when missing)."""
-        return APIGatewayEventRequestContext(_child(self._data, "requestContext"))
-
-
 def _merged_query(event: BaseProxyEvent) -> Dict[str, List[str]]:
     single = {name: value.split(",") for name, value in event.query_string_parameters.items()}
     multi = event.multi_value_query_string_parameters
@@ -990,483 +800,6 @@ def _merged_query(event: BaseProxyEvent) -> Dict[str, List[str]]:
     if not single:
         return multi
     return {**single, **multi}
-
-
-# --------------------------------------------------------------------------------------------------------------
-# API Gateway HTTP API payload 2.0 and Lambda Function URLs
-# --------------------------------------------------------------------------------------------------------------
-
-
-class RequestContextV2Http(DictWrapper):
-    """``requestContext.http`` of a 2.0 event."""
-
-    __slots__ = ()
-
-    method: _Field[str] = _Field("method", "The request method.")
-    path: _Field[str] = _Field("path", "The request path.")
-    protocol: _Field[str] = _Field("protocol", 'The request protocol, e.g. ``"HTTP/1.1"``.')
-    source_ip: _Field[str] = _Field("sourceIp", "The client IP address.")
-    user_agent: _Field[str] = _Field("userAgent", "The client's ``User-Agent``.")
-
-
-class RequestContextV2AuthorizerIam(DictWrapper):
-    """``requestContext.authorizer.iam`` of a 2.0 event signed with AWS credentials (``""`` for what is missing)."""
-
-    __slots__ = ()
-
-    access_key: _FieldOr[str] = _FieldOr("accessKey", str, "The caller's access key.")
-    account_id: _FieldOr[str] = _FieldOr("accountId", str, "The caller's AWS account id.")
-    caller_id: _FieldOr[str] = _FieldOr("callerId", str, "The principal id of the caller.")
-
-    @property
-    def cognito_amr(self) -> List[str]:
-        """How a Cognito caller authenticated (authentication methods references; ``[]`` when none)."""
-        return _child(self._data, "cognitoIdentity").get("amr") or []
-
-    @property
-    def cognito_identity_id(self) -> str:
-        """The Cognito identity id of the caller (``""`` when none)."""
-        identity_id: str = _child(self._data, "cognitoIdentity").get("identityId", "")
-        return identity_id
-
-    @property
-    def cognito_identity_pool_id(self) -> str:
-        """The Cognito identity pool id of the caller (``""`` when none)."""
-        return _child(self._data, "cognitoIdentity").get("identityPoolId") or ""
-
-    principal_org_id: _FieldOr[str] = _FieldOr("principalOrgId", str, "The AWS Organizations id of the caller.")
-    user_arn: _FieldOr[str] = _FieldOr("userArn", str, "The ARN of the caller.")
-    user_id: _FieldOr[str] = _FieldOr("userId", str, "The IAM user id of the caller.")
-
-
-class RequestContextV2Authorizer(DictWrapper):
-    """``requestContext.authorizer`` of a 2.0 event: JWT, Lambda or IAM authorizer output."""
-
-    __slots__ = ()
-
-    @property
-    def jwt_claim(self) -> Dict[str, Any]:
-        """The JWT claims (``{}`` when none)."""
-        return _child(self._data, "jwt").get("claims") or {}
-
-    @property
-    def jwt_scopes(self) -> List[str]:
-        """The JWT scopes (``[]`` when none)."""
-        return _child(self._data, "jwt").get("scopes") or []
-
-    @property
-    def get_lambda(self) -> Dict[str, Any]:
-        """The context a Lambda authorizer returned (``{}`` when none). A property, as in Powertools."""
-        return self._data.get("lambda") or {}
-
-    def get_context(self) -> Dict[str, Any]:
-        """Same as ``get_lambda``."""
-        return self.get_lambda
-
-    @property
-    def iam(self) -> RequestContextV2AuthorizerIam:
-        """A view of ``iam`` (empty when missing)."""
-        return RequestContextV2AuthorizerIam(_child(self._data, "iam"))
-
-
-class RequestContextV2(_RequestContext):
-    """``requestContext`` of an HTTP API 2.0 or Function URL event."""
-
-    __slots__ = ()
-
-    time: _Field[str] = _Field("time", "The request time in CLF format.")
-    time_epoch: _Field[int] = _Field("timeEpoch", "The request time in epoch milliseconds.")
-
-    @property
-    def http(self) -> RequestContextV2Http:
-        """A view of ``http`` (empty when missing)."""
-        return RequestContextV2Http(_child(self._data, "http"))
-
-    @property
-    def authentication(self) -> Optional[RequestContextClientCert]:
-        """The client certificate of a mutual TLS request (``authentication.clientCert``), or ``None``.
-
-        As in Powertools, this is the certificate itself: ``request_context.authentication.subject_dn``.
-        """
-        return _client_cert(_child(self._data, "authentication"))
-
-    @property
-    def authorizer(self) -> RequestContextV2Authorizer:
-        """A view of ``authorizer`` (empty when missing)."""
-        return RequestContextV2Authorizer(_child(self._data, "authorizer"))
-
-
-class APIGatewayProxyEventV2(BaseProxyEvent):
-    """An API Gateway HTTP API event in payload format 2.0.
-
-    This format has no multi-value fields: HTTP API joins repeated headers and repeated query parameters with
-    ``,`` into one value, and sends cookies in their own ``cookies`` list instead of a ``Cookie`` header.
-    """
-
-    __slots__ = ()
-
-    def _request_line(self) -> Tuple[str, str]:
-        # PERF: the method and the stage from one look at requestContext (see BaseProxyEvent._request_line).
-        data = self._data
-        context = data.get("requestContext")
-        http = context.get("http") if type(context) is dict else None
-        method = http.get("method") if type(http) is dict else None
-        raw = data.get("rawPath")
-        if type(method) is str and type(raw) is str:
-            stage = context.get("stage")  # type: ignore[union-attr]
-            if not stage or stage == "$default" or not self._STAGE_IN_RAW_PATH:
-                return method.upper(), raw
-        return self.http_method.upper(), self.path
-
-    #: Whether ``rawPath`` starts with ``/{stage}`` for a named stage (HTTP API); ``path`` removes it then.
-    _STAGE_IN_RAW_PATH = True
-
-    _KIND = "HTTP API"
-    _HINT = (
-        "is this an HTTP API 2.0 or Function URL event? REST API and ALB events carry 'httpMethod' and 'path' "
-        "and need APIGatewayProxyEvent or ALBEvent"
-    )
-
-    version: _Field[str] = _Field("version", 'The payload version, ``"2.0"``.')
-    route_key: _Field[str] = _Field(
-        "routeKey", 'The route that matched, e.g. ``"GET /orders/{id}"`` or ``"$default"``.'
-    )
-    raw_path: _Field[str] = _Field(
-        "rawPath", "The ``rawPath`` field: the path including ``/{stage}`` for a named stage."
-    )
-
-    @property
-    def raw_query_string(self) -> str:
-        """The query string as the client sent it, undecoded (``""`` when none)."""
-        return self._data.get("rawQueryString") or ""
-
-    @property
-    def cookies(self) -> List[str]:
-        """The request cookies as ``"name=value"`` strings (the event's ``cookies`` list, or ``[]``)."""
-        return self._data.get("cookies") or []
-
-    @property
-    def resolved_cookies_field(self) -> Dict[str, str]:
-        """The request cookies (the ``cookies`` list) as a ``{name: value}`` dict."""
-        return _parse_cookie_header("; ".join(item for item in self.cookies if isinstance(item, str)))
-
-    @property
-    def resolved_headers_field(self) -> Mapping[str, Any]:
-        """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
-        return _split_values(self.headers)
-
-    @property
-    def http_method(self) -> str:
-        """The request method, from ``requestContext.http.method``."""
-        method = _child(_child(self._data, "requestContext"), "http").get("method")
-        if not isinstance(method, str):
-            raise self._invalid("requestContext.http.method")
-        return method
-
-    @property
-    def path(self) -> str:
-        """``rawPath`` without the ``/{stage}`` prefix a named stage adds.
-
-        The prefix is removed only when ``rawPath`` really starts with the whole ``/{stage}`` segment, so stage
-        ``v1`` leaves ``/v1beta/x`` alone, and ``/{stage}`` alone becomes ``/``. Behind a custom domain the stage
-        is not in ``rawPath``; a route whose first segment equals the stage name would then lose it (as in
-        Powertools). A Function URL has no stages: its ``path`` is ``rawPath``, unchanged.
-        """
-        raw = self._data.get("rawPath")
-        if not isinstance(raw, str):
-            raise self._invalid("rawPath")
-        if not self._STAGE_IN_RAW_PATH:
-            return raw
-        stage = _child(self._data, "requestContext").get("stage")
-        if stage and isinstance(stage, str) and stage != "$default":
-            prefix_length = len(stage) + 1
-            if raw.startswith(stage, 1) and raw[:1] == "/":
-                if len(raw) == prefix_length:
-                    return "/"
-                if raw[prefix_length] == "/":
-                    return raw[prefix_length:]
-        return raw
-
-    def get_multi_value_query_string_values(self, name: str, default_values: Optional[List[str]] = None) -> List[str]:
-        """Every value of query parameter ``name``, or ``default_values`` (``[]`` when not given).
-
-        HTTP API joins repeated parameters with ``,``, so the joined value is split on ``,``; a value that itself
-        contained an (encoded) comma is split too. Parse ``raw_query_string`` when that matters.
-        """
-        params = self._single_query()
-        if params:
-            value = params.get(name)
-            if isinstance(value, str):
-                return value.split(",")
-        return default_values or []
-
-    @property
-    def request_context(self) -> RequestContextV2:
-        """A view of ``requestContext`` (empty when missing)."""
-        return RequestContextV2(_child(self._data, "requestContext"))
-
-
-class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
-    """A Lambda Function URL event: the 2.0 format, always with stage ``$default``."""
-
-    __slots__ = ()
-
-    _KIND = "Function URL"
-    _STAGE_IN_RAW_PATH = False  # Function URLs have no stages: ``path`` is ``rawPath``, unchanged
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Application Load Balancer
-# --------------------------------------------------------------------------------------------------------------
-
-
-class ALBEventRequestContext(DictWrapper):
-    """``requestContext`` of an ALB event."""
-
-    __slots__ = ()
-
-    @property
-    def elb_target_group_arn(self) -> Optional[str]:
-        """The ARN of the target group that invoked the function."""
-        return _child(self._data, "elb").get("targetGroupArn")
-
-
-class ALBEvent(BaseProxyEvent):
-    """An Application Load Balancer event.
-
-    An ALB sends either ``headers``/``queryStringParameters`` or, when the target group enables multi-value
-    headers, ``multiValueHeaders``/``multiValueQueryStringParameters``; the accessors read whichever is there.
-    Query values arrive exactly as the client sent them, NOT URL-decoded (``a%20b`` stays ``a%20b``), and the
-    accessors keep them that way: decode with ``urllib.parse.unquote`` where needed.
-
-    ``decode_query_parameters`` (a keyword and an attribute, set by ``ALBResolver(decode_query_parameters=True)``
-    in Powertools) makes ``resolved_query_string_parameters`` URL-decode names and values (``%20`` becomes a
-    space, ``+`` stays ``+``); as in Powertools, the other query accessors are not affected.
-    """
-
-    __slots__ = ("decode_query_parameters",)
-
-    _KIND = "ALB"
-
-    def __init__(
-        self,
-        data: Mapping[str, Any],
-        json_deserializer: Optional[Callable[[str], Any]] = None,
-        *,
-        decode_query_parameters: bool = False,
-    ) -> None:
-        self._data = data
-        self._json_deserializer = json_deserializer or json.loads
-        self.decode_query_parameters = decode_query_parameters
-
-    @property
-    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
-        """Every query parameter with the list of its values (both fields merged, multi-value first);
-        URL-decoded when ``decode_query_parameters`` is set."""
-        params = _merged_query(self)
-        if not self.decode_query_parameters:
-            return params
-        from urllib.parse import unquote  # PERF: only apps that ask for decoding import it
-
-        return {unquote(name): [unquote(value) for value in values] for name, values in params.items()}
-
-    @property
-    def resolved_headers_field(self) -> Mapping[str, Any]:
-        """``multi_value_headers`` (every value, as lists) in multi-value mode, else ``headers``."""
-        return self.multi_value_headers or self.headers
-
-    @property
-    def request_context(self) -> ALBEventRequestContext:
-        """A view of ``requestContext`` (empty when missing)."""
-        return ALBEventRequestContext(_child(self._data, "requestContext"))
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Amazon VPC Lattice (Lambda target groups, event structure v1 and v2)
-# --------------------------------------------------------------------------------------------------------------
-
-
-class _VPCLatticeEventBase(BaseProxyEvent):
-    """What both VPC Lattice event structures have: ``method``, ``headers``, ``body``.
-
-    VPC Lattice sends no multi-value fields besides its own (v2 ``headers`` and ``queryStringParameters`` hold
-    lists), no path parameters, no stage variables and no ``multiValueHeaders``.
-    """
-
-    __slots__ = ()
-    _PLAIN_REQUEST_LINE = False  # the path may carry the query string
-
-    _KIND = "VPC Lattice"
-    _METHOD_KEY = "method"
-
-    method: _Field[str] = _Field("method", "The request method, as the event spells it (see ``http_method``).")
-
-    @property
-    def path(self) -> str:
-        """The request path, without the query string VPC Lattice may leave in it."""
-        path = self._data.get(self._PATH_KEY)
-        if not isinstance(path, str):
-            raise self._invalid(self._PATH_KEY)
-        return path.partition("?")[0]
-
-
-class VPCLatticeEvent(_VPCLatticeEventBase):
-    """A VPC Lattice event, structure version 1: snake_case keys.
-
-    ``{"raw_path": "/orders?id=1", "method": "GET", "headers": {...}, "query_string_parameters": {...},
-    "body": "...", "is_base64_encoded": false}``: single-valued headers and query parameters.
-    """
-
-    __slots__ = ()
-
-    _HINT = "is this a VPC Lattice v1 event? v2 events carry 'version': '2.0' and need VPCLatticeEventV2"
-    _PATH_KEY = "raw_path"
-    _BASE64_KEY = "is_base64_encoded"
-
-    raw_path: _Field[str] = _Field("raw_path", "The ``raw_path`` field: the path, possibly with its query string.")
-    query_string_parameters: _FieldOr[Dict[str, str]] = _FieldOr(
-        "query_string_parameters", dict, "The ``query_string_parameters`` field (``{}`` when none)."
-    )
-
-    @property
-    def headers(self) -> Headers:
-        """Case-insensitive view of the request headers (empty when the event has none)."""
-        return self._headers_view(self._data.get("headers"), None)
-
-    def _single_query(self) -> Optional[Mapping[str, Any]]:
-        return _mapping(self._data.get("query_string_parameters"))
-
-    def _multi_query(self) -> Optional[Mapping[str, Any]]:
-        return None
-
-    @property
-    def resolved_headers_field(self) -> Mapping[str, Any]:
-        """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
-        return _split_values(self.headers)
-
-
-class VPCLatticeEventV2Identity(DictWrapper):
-    """``requestContext.identity`` of a VPC Lattice v2 event: the caller, as VPC Lattice authenticated it.
-
-    The key of each field is matched in any letter case (AWS's examples spell ``principalOrgID``, ``x509SanDns``
-    and ``X509SubjectCn`` inconsistently).
-    """
-
-    __slots__ = ()
-
-    source_vpc_arn = _FieldAnyCase("sourceVpcArn", "The ARN of the VPC the request came from.")
-    get_type = _FieldAnyCase(
-        "type", 'How the caller authenticated, e.g. ``"AWS_IAM"`` (the ``type`` field; the name is Powertools\').'
-    )
-    principal = _FieldAnyCase("principal", "The authenticated principal (an IAM or STS ARN).")
-    principal_org_id = _FieldAnyCase("principalOrgID", "The AWS Organizations id of the principal.")
-    session_name = _FieldAnyCase("sessionName", "The name of the authenticated session.")
-    x509_subject_cn = _FieldAnyCase("X509SubjectCn", "The subject name (CN) of an IAM Roles Anywhere certificate.")
-    x509_issuer_ou = _FieldAnyCase("X509IssuerOu", "The issuer (OU) of an IAM Roles Anywhere certificate.")
-    x509_san_dns = _FieldAnyCase(
-        "x509SanDns", "The subject alternative name (DNS) of an IAM Roles Anywhere certificate."
-    )
-    x509_san_uri = _FieldAnyCase(
-        "X509SanUri", "The subject alternative name (URI) of an IAM Roles Anywhere certificate."
-    )
-    x509_san_name_cn = _FieldAnyCase(
-        "X509SanNameCn", "The alternative name (Name/CN) of an IAM Roles Anywhere certificate."
-    )
-
-
-class VPCLatticeEventV2RequestContext(DictWrapper):
-    """``requestContext`` of a VPC Lattice v2 event: which service network, service and target group."""
-
-    __slots__ = ()
-
-    service_network_arn: _Field[str] = _Field("serviceNetworkArn", "The ARN of the service network.")
-    service_arn: _Field[str] = _Field("serviceArn", "The ARN of the service that received the request.")
-    target_group_arn: _Field[str] = _Field("targetGroupArn", "The ARN of the target group that invoked the function.")
-    region: _Field[str] = _Field("region", "The AWS Region of the service.")
-    time_epoch: _Field[str] = _Field(
-        "timeEpoch", 'The request time in epoch microseconds, as AWS sends it: a string (``"1724875399456789"``).'
-    )
-
-    @property
-    def identity(self) -> VPCLatticeEventV2Identity:
-        """A view of ``identity`` (empty when missing)."""
-        return VPCLatticeEventV2Identity(_child(self._data, "identity"))
-
-
-class VPCLatticeEventV2(_VPCLatticeEventBase):
-    """A VPC Lattice event, structure version 2.0.
-
-    ``headers`` and ``queryStringParameters`` map each name to the list of its values. ``headers`` here is the
-    usual case-insensitive view (a value is the last one; ``headers.get_all(name)`` has them all);
-    ``query_string_parameters`` joins each list with ``,`` (as Powertools does), and
-    ``get_multi_value_query_string_values`` returns the list itself.
-    """
-
-    __slots__ = ("_query",)
-    _query: Tuple[Any, Dict[str, str]]
-
-    _HINT = "is this a VPC Lattice v2 event? v1 events carry 'raw_path' and need VPCLatticeEvent"
-
-    version: _Field[str] = _Field("version", 'The event structure version, ``"2.0"``.')
-
-    @property
-    def headers(self) -> Headers:
-        """Case-insensitive view of the request headers: a value is the last one, ``get_all`` has every one."""
-        # Every value is a list: the multi-value side of the Headers view.
-        return self._headers_view(None, self._data.get("headers"))
-
-    def _multi_query(self) -> Optional[Mapping[str, Any]]:
-        return _mapping(self._data.get("queryStringParameters"))
-
-    def _single_query(self) -> Optional[Mapping[str, Any]]:
-        return self.query_string_parameters
-
-    @property
-    def query_string_parameters(self) -> Dict[str, str]:  # type: ignore[override]
-        """The query parameters, each list of values joined with ``,`` (``{}`` when none)."""
-        raw = self._data.get("queryStringParameters")
-        try:
-            seen, query = self._query
-            # Reused only while the event holds the same dict: a middleware replacing it is seen (as headers).
-            if seen is raw:
-                return query
-        except AttributeError:
-            pass
-        found = _mapping(raw) or _EMPTY
-        query = {name: ",".join(value) if isinstance(value, list) else value for name, value in found.items()}
-        self._query = (raw, query)
-        return query
-
-    @property
-    def multi_value_query_string_parameters(self) -> Dict[str, List[str]]:  # type: ignore[override]
-        """The query parameters with the list of their values (``{}`` when none)."""
-        raw = _mapping(self._data.get("queryStringParameters")) or _EMPTY
-        return {name: value if isinstance(value, list) else [value] for name, value in raw.items()}
-
-    @property
-    def multi_value_headers(self) -> Dict[str, List[str]]:
-        """The headers with the list of their values, in a ``CaseInsensitiveDict``."""
-        return CaseInsensitiveDict(_mapping(self._data.get("headers")))
-
-    @property
-    def resolved_query_string_parameters(self) -> Dict[str, List[str]]:
-        """The query parameters with the list of their values."""
-        return self.multi_value_query_string_parameters
-
-    @property
-    def resolved_headers_field(self) -> Mapping[str, Any]:
-        """The headers with the list of their values, in a ``CaseInsensitiveDict``."""
-        return self.multi_value_headers
-
-    @property
-    def request_context(self) -> VPCLatticeEventV2RequestContext:
-        """A view of ``requestContext`` (empty when missing)."""
-        return VPCLatticeEventV2RequestContext(_child(self._data, "requestContext"))
-
-
-# COMPAT: Powertools' spellings of the two Lattice v2 context classes.
-vpcLatticeEventV2RequestContext = VPCLatticeEventV2RequestContext
-vpcLatticeEventV2Identity = VPCLatticeEventV2Identity
 
 
 def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -1490,3 +823,42 @@ def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable
         return with_view
 
     return decorate
+
+
+# PERF: the module of each name that is not defined here, imported on first use (see the module docstring).
+_LAZY_MODULES = {
+    "APIGatewayProxyEvent": "_events_rest",
+    "APIGatewayProxyEventV2": "_events_http",
+    "LambdaFunctionUrlEvent": "_events_http",
+    "ALBEvent": "_events_alb",
+    "ALBEventRequestContext": "_events_alb",
+    "VPCLatticeEvent": "_events_lattice",
+    "VPCLatticeEventV2": "_events_lattice",
+    "VPCLatticeEventV2RequestContext": "_events_lattice",
+    "VPCLatticeEventV2Identity": "_events_lattice",
+    "vpcLatticeEventV2RequestContext": "_events_lattice",
+    "vpcLatticeEventV2Identity": "_events_lattice",
+    "ClientCertValidity": "_events_contexts",
+    "RequestContextClientCert": "_events_contexts",
+    "APIGatewayEventRequestContext": "_events_contexts",
+    "APIGatewayEventIdentity": "_events_contexts",
+    "APIGatewayEventAuthorizer": "_events_contexts",
+    "RequestContextV2": "_events_contexts",
+    "RequestContextV2Http": "_events_contexts",
+    "RequestContextV2Authorizer": "_events_contexts",
+    "RequestContextV2AuthorizerIam": "_events_contexts",
+}
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY_MODULES.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        globals()[name] = value  # the next read is a plain module attribute
+        return value
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), *_LAZY_MODULES})

@@ -42,8 +42,8 @@ class Integration:
     title = ""
     #: the apigw resolver class for its events
     resolver_name = ""
-    #: the view class that reads its events
-    event_class: type = events.BaseProxyEvent
+    #: the name in ``apigw.events`` of the view class that reads its events (``event_class``)
+    view_name = "BaseProxyEvent"
     #: the largest response JSON, in bytes, the integration accepts (more is an opaque 502 at AWS)
     response_limit = LAMBDA_RESPONSE_LIMIT
     #: header layout of the response (see ``apigw._layouts``)
@@ -66,6 +66,13 @@ class Integration:
     #: for ``fixed_stage``: the one stage name its events carry anyway (a Function URL's ``$default``).
     has_stages = True
     fixed_stage: Optional[str] = None
+
+    @property
+    def event_class(self) -> type:
+        """The view class that reads its events. PERF: looked up on first use, so that an app imports the view
+        module of its own integration only (see ``apigw.events``)."""
+        view: type = getattr(events, self.view_name)
+        return view
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
@@ -187,7 +194,7 @@ class RestApi(Integration):
     name = "rest"
     title = "API Gateway REST API"
     resolver_name = "APIGatewayRestResolver"
-    event_class = events.APIGatewayProxyEvent
+    view_name = "APIGatewayProxyEvent"
     layout = _layouts.SINGLE_AND_MULTI
     # COMPAT: the seed page's CORS headers are "always returned"; without an Origin they go in `headers` only, which
     # clients get (API Gateway merges the two maps) while `multiValueHeaders` stays as Powertools v3 has it.
@@ -271,7 +278,7 @@ class HttpApi(Integration):
     name = "http"
     title = "API Gateway HTTP API"
     resolver_name = "APIGatewayHttpResolver"
-    event_class = events.APIGatewayProxyEventV2
+    view_name = "APIGatewayProxyEventV2"
     layout = _layouts.JOINED_WITH_COOKIES
 
     def family(self) -> str:
@@ -357,7 +364,7 @@ class FunctionUrl(HttpApi):
     name = "url"
     title = "Lambda Function URL"
     resolver_name = "LambdaFunctionUrlResolver"
-    event_class = events.LambdaFunctionUrlEvent
+    view_name = "LambdaFunctionUrlEvent"
 
     has_stages = False
     fixed_stage = "$default"
@@ -375,7 +382,7 @@ class Alb(Integration):
     name = "alb"
     title = "Application Load Balancer"
     resolver_name = "ALBResolver"
-    event_class = events.ALBEvent
+    view_name = "ALBEvent"
     response_limit = ALB_RESPONSE_LIMIT
     layout = _layouts.SINGLE
     # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
@@ -436,7 +443,7 @@ class VpcLattice(Integration):
     name = "lattice"
     title = "VPC Lattice"
     resolver_name = "VPCLatticeResolver"
-    event_class: type = events.VPCLatticeEvent
+    view_name = "VPCLatticeEvent"
     layout = _layouts.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
     has_stages = False
@@ -471,7 +478,7 @@ class VpcLatticeV2(VpcLattice):
     name = "lattice-v2"
     title = "VPC Lattice (v2)"
     resolver_name = "VPCLatticeV2Resolver"
-    event_class = events.VPCLatticeEventV2
+    view_name = "VPCLatticeEventV2"
 
     def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
         arn = f"arn:aws:vpc-lattice:{wire.REGION}:{wire.ACCOUNT_ID}"

@@ -35,7 +35,6 @@ from enum import Enum
 
 from . import _impl, _rules, content_types, integrations
 from ._body import status_code as _status
-from .events import ALBEvent as ALBEventView
 from .events import BaseProxyEvent
 from .exceptions import (
     InvalidEventError,
@@ -134,7 +133,7 @@ else:
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
-    integration.event_class.__name__: integration
+    integration.view_name: integration
     for integration in (
         integrations.REST_API,
         integrations.HTTP_API,
@@ -1049,7 +1048,7 @@ class ApiGatewayResolver(BaseRouter):
             return InvalidEventError(
                 f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
                 f"use {found.resolver_name} "
-                f"(or ApiGatewayResolver(proxy_type=ProxyEventType.{found.event_class.__name__}))"
+                f"(or ApiGatewayResolver(proxy_type=ProxyEventType.{found.view_name}))"
             )
         try:  # same integration, or none known: the view says which key is missing
             view = mine.event_class(event)
@@ -1336,7 +1335,7 @@ class ALBResolver(ApiGatewayResolver):
         if decode_query_parameters:
             from functools import partial
 
-            self._event_class = partial(ALBEventView, decode_query_parameters=True)
+            self._event_class = partial(self._integration.event_class, decode_query_parameters=True)
         if enable_response_size_validation is not None:
             self._writer.size_guard = "raise" if enable_response_size_validation else "off"
 
@@ -1383,17 +1382,21 @@ class ResponseBuilder:
         return writer.write(event, self.response, self.route, _integration_of_view(event))
 
 
-# PERF: AnyIntegrationResolver asks this for every event: one dict lookup for the views apigw builds.
-_INTEGRATION_OF_VIEW_CLASS = {integration.event_class: integration for integration in integrations.BY_NAME.values()}
+# PERF: AnyIntegrationResolver asks this for every event: one dict lookup once a view class has been seen.
+_INTEGRATION_OF_VIEW_CLASS: Dict[type, Integration] = {}
 
 
 def _integration_of_view(event: BaseProxyEvent) -> Integration:
-    found = _INTEGRATION_OF_VIEW_CLASS.get(type(event))
+    view_class = type(event)
+    found = _INTEGRATION_OF_VIEW_CLASS.get(view_class)
     if found is not None:
         return found
-    for integration in integrations.BY_NAME.values():  # a subclass of a view
-        if isinstance(event, integration.event_class):
-            return integration
+    # The nearest apigw view class among its bases, found by name so that no other view module is imported.
+    for base in view_class.__mro__:
+        found = _BY_PROXY_TYPE.get(base.__name__)
+        if found is not None and base is found.event_class:
+            _INTEGRATION_OF_VIEW_CLASS[view_class] = found
+            return found
     raise TypeError(f"ResponseBuilder.build() takes an HTTP event view such as APIGatewayProxyEvent, not {event!r}")
 
 
@@ -1446,14 +1449,14 @@ class _CallRoute:
 
 # -- registration checks --------------------------------------------------------------------------------------------
 
-_BRACES = re.compile(r"\{(\w+)(\+?)\}")
+_BRACES = r"\{(\w+)(\+?)\}"  # PERF: compiled on first use (re caches it), not at import
 
 
 def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
     """The rule as the matcher takes it: API Gateway's ``{name}`` becomes ``<name>`` and ``{name+}`` a named group
     matching the rest of the path. A literal rule without a leading ``/`` can never match: refused."""
     if "{" in rule:
-        rule = _BRACES.sub(lambda found: f"(?P<{found[1]}>.+)" if found[2] else f"<{found[1]}>", rule)
+        rule = re.sub(_BRACES, lambda found: f"(?P<{found[1]}>.+)" if found[2] else f"<{found[1]}>", rule)
     if not rule.startswith("/") and not _rules.is_regex(rule):
         raise ValueError(
             f"route rule {rule!r} (registered by {_callable_name(func)}) does not start with '/': a request path "

@@ -255,6 +255,20 @@ def test_rule_to_regex_expands_placeholders_like_powertools():
     assert _rules.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
 
 
+def test_placeholder_segments_are_recognised_exactly_as_the_regex_would():
+    """``placeholder_name`` (string methods, no regex compiled at import) against ``<(\\w+)>``, for every character
+    of the Basic Multilingual Plane inside a name, and for the shapes around it."""
+    reference = re.compile(r"<(\w+)>")
+    for code in range(0x10000):
+        char = chr(code)
+        for segment in (f"<{char}>", f"<a{char}>", f"<{char}_1>"):
+            found = reference.fullmatch(segment)
+            assert _rules.placeholder_name(segment) == (found and found.group(1)), segment
+    for segment in ("", "<", ">", "<>", "<<a>>", "<a>b>", "x<a>", "<a>x", "<a", "a>", "<a b>", "<𝒳>", "<١٢>"):
+        found = reference.fullmatch(segment)
+        assert _rules.placeholder_name(segment) == (found and found.group(1)), segment
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Segment values
 # ---------------------------------------------------------------------------------------------------------------

@@ -21,15 +21,22 @@ OPTIONAL = [
     "apigw.any_integration",
     "apigw.router",
     "apigw.middlewares",
+    # the views of the other integrations, and the request-context views nobody read
+    "apigw._events_http",
+    "apigw._events_alb",
+    "apigw._events_lattice",
+    "apigw._events_contexts",
 ]
 
+VIEW_MODULES = ["apigw._events_rest", "apigw._events_http", "apigw._events_alb", "apigw._events_lattice"]
 
-def modules_after(code: str) -> dict:
-    """Which of OPTIONAL are loaded after running ``code`` in a fresh interpreter."""
+
+def modules_after(code: str, names: list = OPTIONAL) -> dict:
+    """Which of ``names`` are loaded after running ``code`` in a fresh interpreter."""
     script = textwrap.dedent(code) + textwrap.dedent(
         f"""
         import json, sys
-        print(json.dumps({{name: name in sys.modules for name in {OPTIONAL!r}}}))
+        print(json.dumps({{name: name in sys.modules for name in {names!r}}}))
         """
     )
     output = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, timeout=60)
@@ -55,6 +62,49 @@ def test_plain_app_with_annotated_handlers_and_middlewares_loads_no_optional_mac
     )
 
     assert not any(loaded.values()), loaded
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(
+    "resolver, event, view_module",
+    [
+        ("APIGatewayRestResolver", {"path": "/hello", "httpMethod": "GET"}, "apigw._events_rest"),
+        (
+            "APIGatewayHttpResolver",
+            {"version": "2.0", "rawPath": "/hello", "requestContext": {"http": {"method": "GET"}}},
+            "apigw._events_http",
+        ),
+        (
+            "LambdaFunctionUrlResolver",
+            {"version": "2.0", "rawPath": "/hello", "requestContext": {"http": {"method": "GET"}}},
+            "apigw._events_http",
+        ),
+        (
+            "ALBResolver",
+            {"path": "/hello", "httpMethod": "GET", "requestContext": {"elb": {"targetGroupArn": "arn"}}},
+            "apigw._events_alb",
+        ),
+        ("VPCLatticeResolver", {"raw_path": "/hello", "method": "GET"}, "apigw._events_lattice"),
+        ("VPCLatticeV2Resolver", {"version": "2.0", "path": "/hello", "method": "GET"}, "apigw._events_lattice"),
+    ],
+)
+def test_an_app_loads_the_event_view_of_its_own_integration_only(resolver, event, view_module):
+    loaded = modules_after(
+        f"""
+        import apigw
+
+        app = apigw.{resolver}()
+
+        @app.get("/hello")
+        def hello():
+            return {{}}
+
+        assert app.resolve({event!r}, None)["statusCode"] == 200
+        """,
+        [*VIEW_MODULES, "apigw._events_contexts"],
+    )
+
+    assert [name for name, present in loaded.items() if present] == [view_module]
 
 
 @pytest.mark.once
