@@ -12,7 +12,6 @@
 (``"python"``) serve requests.
 """
 
-from . import content_types
 from ._impl import IMPLEMENTATION
 from .exceptions import (
     BadRequestError,
@@ -45,6 +44,7 @@ __version__ = "0.1.0"
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from . import content_types as content_types
     from .any_integration import AnyIntegrationResolver
     from .depends import DependencyResolutionError, Depends
     from .http_resolver import HttpResolver, HttpResolverLocal
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
+    "content_types": "content_types",  # the module itself
     "AnyIntegrationResolver": "any_integration",
     "Request": "request",
     "Depends": "depends",
@@ -90,7 +91,8 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'apigw' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(f"apigw.{module}"), name)
+    loaded = importlib.import_module(f"apigw.{module}")
+    value = loaded if module == name else getattr(loaded, name)
     globals()[name] = value  # the next access is a plain attribute
     return value
 

@@ -33,7 +33,8 @@ import warnings
 from _contextvars import ContextVar  # PERF: the C module itself, without contextvars.py around it
 from enum import Enum
 
-from . import _impl, _rules, content_types, integrations
+from . import _impl, _rules, integrations
+from ._body import JSON
 from ._body import status_code as _status
 from .events import BaseProxyEvent
 from .exceptions import (
@@ -1099,7 +1100,7 @@ class ApiGatewayResolver(BaseRouter):
             body = self._not_found_body
             if body is None:
                 body = self._not_found_body = self._serializer({"statusCode": 404, "message": "Not found"})
-            return Response(404, content_types.APPLICATION_JSON, body)
+            return Response(404, JSON, body)
         view = self.current_event
         method = view.http_method.upper()
         if self._cors_enabled and method == "OPTIONS":
@@ -1185,11 +1186,11 @@ class ApiGatewayResolver(BaseRouter):
             return answer(self)  # type: ignore[no-any-return]
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
-            return Response(exc.status_code, content_types.APPLICATION_JSON, body)
+            return Response(exc.status_code, JSON, body)
         if self._debug and not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
             import traceback  # PERF: debug mode only; it costs a millisecond of cold start
 
-            return Response(500, content_types.TEXT_PLAIN, "".join(traceback.format_exception(exc)))
+            return Response(500, "text/plain", "".join(traceback.format_exception(exc)))
         raise raised if raised is not None else exc
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
@@ -1208,7 +1209,7 @@ class ApiGatewayResolver(BaseRouter):
             result, status = result
             if type(status) is not int or not 100 <= status <= 599:
                 status = _status(status, "a (body, status) result")
-        return Response(status, content_types.APPLICATION_JSON, result)
+        return Response(status, JSON, result)
 
 
 _DEFAULT_CORS = CORSConfig()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from . import content_types
+from ._body import JSON
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class Response(Generic[_BodyT]):
     ``headers`` wins over ``content_type``. ``compress`` overrides the route's ``compress`` setting (gzip is still
     only used when the client accepts it).
 
-    >>> Response(418, content_types.TEXT_PLAIN, "I'm a teapot", {"X-Custom": "X-Value"}).headers
+    >>> Response(418, "text/plain", "I'm a teapot", {"X-Custom": "X-Value"}).headers
     {'X-Custom': 'X-Value', 'Content-Type': 'text/plain'}
 
     ``Response[Model]`` is the type of a response whose body is a ``Model`` (a return annotation that response
@@ -58,7 +58,7 @@ class Response(Generic[_BodyT]):
         content_type = self.headers.get("Content-Type", "")
         if isinstance(content_type, list):
             content_type = content_type[0] if content_type else ""
-        return content_type.startswith(content_types.APPLICATION_JSON)
+        return content_type.startswith(JSON)
 
     def __repr__(self) -> str:
         return f"Response(status_code={self.status_code!r}, headers={self.headers!r}, body={self.body!r})"
@@ -191,6 +191,7 @@ class Cookie:
     ``secure`` defaults to true. A ``max_age`` of zero or less becomes ``Max-Age=0`` (delete the cookie).
     ``ValueError`` for a name that is not an HTTP token, or a part containing ``;`` or a line break.
 
+    >>> from apigw import SameSite
     >>> str(Cookie("session", "abc", path="/", http_only=True, same_site=SameSite.LAX_MODE))
     'session=abc; Path=/; HttpOnly; Secure; SameSite=Lax'
     """

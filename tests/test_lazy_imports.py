@@ -21,6 +21,7 @@ OPTIONAL = [
     "apigw.any_integration",
     "apigw.router",
     "apigw.middlewares",
+    "apigw.content_types",
     # the views of the other integrations, and the request-context views nobody read
     "apigw._events_http",
     "apigw._events_alb",
@@ -105,6 +106,25 @@ def test_an_app_loads_the_event_view_of_its_own_integration_only(resolver, event
     )
 
     assert [name for name, present in loaded.items() if present] == [view_module]
+
+
+@pytest.mark.once
+def test_content_types_is_imported_when_first_read():
+    loaded = modules_after(
+        """
+        import sys
+        import apigw
+
+        assert "apigw.content_types" not in sys.modules
+        assert apigw.content_types.APPLICATION_JSON == "application/json"
+        from apigw.content_types import TEXT_HTML
+        from apigw import content_types
+
+        assert content_types.TEXT_HTML is TEXT_HTML
+        """
+    )
+
+    assert loaded["apigw.content_types"]
 
 
 @pytest.mark.once
