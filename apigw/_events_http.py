@@ -25,14 +25,19 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
 
     def _request_line(self) -> Tuple[str, str]:
         # PERF: the method and the stage from one look at requestContext (see BaseProxyEvent._request_line).
+        # Subscripts, not get(): a well-formed event takes no method call; anything else takes the checked path.
         data = self._data
-        context = data.get("requestContext")
-        http = context.get("http") if type(context) is dict else None
-        method = http.get("method") if type(http) is dict else None
-        raw = data.get("rawPath")
-        if type(method) is str and type(raw) is str:
-            stage = context.get("stage")  # type: ignore[union-attr]
-            if not stage or stage == "$default" or not self._STAGE_IN_RAW_PATH:
+        try:
+            context = data["requestContext"]
+            method = context["http"]["method"]
+            raw = data["rawPath"]
+        except (KeyError, TypeError):
+            return self.http_method.upper(), self.path
+        if type(method) is str and type(raw) is str and type(context) is dict:
+            if not self._STAGE_IN_RAW_PATH:
+                return method.upper(), raw
+            stage = context.get("stage")
+            if not stage or stage == "$default":
                 return method.upper(), raw
         return self.http_method.upper(), self.path
 
