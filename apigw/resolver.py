@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         Mapping,
         Optional,
         Pattern,
+        Protocol,
         Sequence,
         Set,
         Tuple,
@@ -83,6 +84,33 @@ if TYPE_CHECKING:
     AnyCallable = TypeVar("AnyCallable", bound=Callable[..., Any])
     ExceptionT = TypeVar("ExceptionT", bound=BaseException)
     NotFoundHandler = TypeVar("NotFoundHandler", bound=Callable[[NotFoundError], Any])
+
+    class _MethodDecorator(Protocol):
+        """What type checkers see of ``get``, ``post``, ``put``, ``delete``, ``patch`` and ``head``: every keyword of
+        ``route`` but ``method``, in Powertools' order, so a misspelled keyword is a type error."""
+
+        def __call__(
+            self,
+            rule: str,
+            cors: Optional[bool] = None,
+            compress: bool = False,
+            cache_control: Optional[str] = None,
+            summary: Optional[str] = None,
+            description: Optional[str] = None,
+            responses: Optional[Dict[int, Any]] = None,
+            response_description: str = "Successful Response",
+            tags: Optional[List[str]] = None,
+            operation_id: Optional[str] = None,
+            include_in_schema: bool = True,
+            security: Optional[List[Dict[str, List[str]]]] = None,
+            openapi_extensions: Optional[Dict[str, Any]] = None,
+            deprecated: bool = False,
+            enable_validation: Optional[bool] = None,
+            custom_response_validation_http_code: Optional[int] = None,
+            status_code: int = 200,
+            middlewares: Optional[Sequence[Callable[..., Any]]] = None,
+        ) -> Callable[[AnyCallable], AnyCallable]: ...
+
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
 _DEFAULT_RESPONSE_DESCRIPTION = "Successful Response"
@@ -369,79 +397,41 @@ class BaseRouter:
     def _add_route(self, registration: Registration) -> None:
         raise NotImplementedError
 
-    # PERF/COMPAT: the method decorators take the first keywords positionally (as Powertools' do) and pass the rest
-    # on; route() checks every keyword.
-    def get(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``GET rule`` (see ``route``)."""
-        return self.route(rule, "GET", cors, compress, cache_control, *args, **kwargs)
+    # The method decorators: route() for one method. COMPAT: they take route's keywords in Powertools' order (the
+    # first ones positionally too); type checkers see them all (_MethodDecorator), while at run time they are passed
+    # on to route(), which checks every one.
+    if TYPE_CHECKING:
+        get: _MethodDecorator
+        post: _MethodDecorator
+        put: _MethodDecorator
+        delete: _MethodDecorator
+        patch: _MethodDecorator
+        head: _MethodDecorator
+    else:
 
-    def post(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``POST rule`` (see ``route``)."""
-        return self.route(rule, "POST", cors, compress, cache_control, *args, **kwargs)
+        def get(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``GET rule`` (see ``route``)."""
+            return self.route(rule, "GET", cors, compress, cache_control, *args, **kwargs)
 
-    def put(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``PUT rule`` (see ``route``)."""
-        return self.route(rule, "PUT", cors, compress, cache_control, *args, **kwargs)
+        def post(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``POST rule`` (see ``route``)."""
+            return self.route(rule, "POST", cors, compress, cache_control, *args, **kwargs)
 
-    def delete(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``DELETE rule`` (see ``route``)."""
-        return self.route(rule, "DELETE", cors, compress, cache_control, *args, **kwargs)
+        def put(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``PUT rule`` (see ``route``)."""
+            return self.route(rule, "PUT", cors, compress, cache_control, *args, **kwargs)
 
-    def patch(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``PATCH rule`` (see ``route``)."""
-        return self.route(rule, "PATCH", cors, compress, cache_control, *args, **kwargs)
+        def delete(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``DELETE rule`` (see ``route``)."""
+            return self.route(rule, "DELETE", cors, compress, cache_control, *args, **kwargs)
 
-    def head(
-        self,
-        rule: str,
-        cors: Optional[bool] = None,
-        compress: bool = False,
-        cache_control: Optional[str] = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[AnyCallable], AnyCallable]:
-        """Register the decorated function for ``HEAD rule`` (see ``route``)."""
-        return self.route(rule, "HEAD", cors, compress, cache_control, *args, **kwargs)
+        def patch(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``PATCH rule`` (see ``route``)."""
+            return self.route(rule, "PATCH", cors, compress, cache_control, *args, **kwargs)
+
+        def head(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
+            """Register the decorated function for ``HEAD rule`` (see ``route``)."""
+            return self.route(rule, "HEAD", cors, compress, cache_control, *args, **kwargs)
 
     def use(self, middlewares: Sequence[Callable[..., Any]]) -> None:
         """Add middlewares that run around every route (see ``apigw.middlewares``)."""
