@@ -114,8 +114,8 @@ cdef class ResponseWriter:
     cdef public object headers
     cdef public object size_limit
     cdef public object size_guard
-    cdef object _serialize_headers  # PERF: headers.serialize and headers.json_fields, looked up once
-    cdef object _json_fields
+    cdef object _serialize_headers  # PERF: headers.serialize and headers.add_json_fields, looked up once
+    cdef object _add_json_fields
     # PERF: the integration of the last response and the facts the writer reads of it (see _learn): C fields
     # instead of four attribute lookups per response.
     cdef object _integration
@@ -130,7 +130,7 @@ cdef class ResponseWriter:
         self.size_limit = size_limit
         self.size_guard = u"answer"
         self._serialize_headers = headers.serialize
-        self._json_fields = headers.json_fields
+        self._add_json_fields = headers.add_json_fields
         self._integration = None
 
     cdef inline _learn(self, object integration):
@@ -168,8 +168,9 @@ cdef class ResponseWriter:
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
-            fields = self._json_fields(self._layout(view, integration))
-            response = self._assemble(status, fields, body, False, integration)
+            response = {u"statusCode": status}
+            self._add_json_fields(response, self._layout(view, integration))
+            self._complete(response, status, body, False, integration)
             if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {u"Content-Type": JSON}, [], route, integration, response)
@@ -179,12 +180,11 @@ cdef class ResponseWriter:
         self, object view, int status, object headers, list cookies, object body, bint is_base64, object integration
     ):
         """The response dict in the integration's layout, with a ``statusDescription`` where it has one."""
-        fields = self._serialize_headers(headers, cookies, self._layout(view, integration))
-        return self._assemble(status, fields, body, is_base64, integration)
-
-    cdef dict _assemble(self, int status, dict fields, object body, bint is_base64, object integration):
         cdef dict result = {u"statusCode": status}
-        result.update(fields)
+        result.update(self._serialize_headers(headers, cookies, self._layout(view, integration)))
+        return self._complete(result, status, body, is_base64, integration)
+
+    cdef dict _complete(self, dict result, int status, object body, bint is_base64, object integration):
         self._learn(integration)
         if self._status_description:
             line = (<dict>_STATUS_LINES).get(status)

@@ -200,8 +200,9 @@ class ResponseWriter:
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
-            fields = self.headers.json_fields(self._layout(view, integration))
-            response = self._assemble(status, fields, body, False, integration)
+            response: Dict[str, Any] = {"statusCode": status}
+            self.headers.add_json_fields(response, self._layout(view, integration))
+            self._complete(response, status, body, False, integration)
             if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {"Content-Type": JSON}, [], route, integration, response)
@@ -219,14 +220,14 @@ class ResponseWriter:
     ) -> Dict[str, Any]:
         """The response dict in the integration's layout (``multi_value_layout`` when the request has
         ``multiValueHeaders``: ALB), with a ``statusDescription`` where the integration has one."""
-        fields = self.headers.serialize(headers, cookies, self._layout(view, integration))
-        return self._assemble(status, fields, body, is_base64, integration)
-
-    def _assemble(
-        self, status: int, fields: Dict[str, Any], body: Optional[str], is_base64: bool, integration: Any
-    ) -> Dict[str, Any]:
         result: Dict[str, Any] = {"statusCode": status}
-        result.update(fields)
+        result.update(self.headers.serialize(headers, cookies, self._layout(view, integration)))
+        return self._complete(result, status, body, is_base64, integration)
+
+    def _complete(
+        self, result: Dict[str, Any], status: int, body: Optional[str], is_base64: bool, integration: Any
+    ) -> Dict[str, Any]:
+        """The fields after the headers: ``statusDescription`` where the integration has one, body, base64 flag."""
         self._learn(integration)
         if self._status_description:
             line = _STATUS_LINES.get(status)

@@ -127,15 +127,18 @@ cpdef dict serialize(object headers, list cookies, int layout):
     return {"headers": single, "multiValueHeaders": multi}
 
 
-cpdef dict json_fields(int layout):
-    """The fields of a plain JSON response (see the pure twin)."""
+cpdef add_json_fields(dict result, int layout):
+    """Add the header fields of a plain JSON response to a response dict (see the pure twin)."""
     if layout == SINGLE_AND_MULTI:
-        return {u"headers": {u"Content-Type": _JSON}, u"multiValueHeaders": {u"Content-Type": [_JSON]}}
-    if layout == JOINED_WITH_COOKIES:
-        return {u"headers": {u"Content-Type": _JSON}, u"cookies": []}
-    if layout == MULTI:
-        return {u"multiValueHeaders": {u"Content-Type": [_JSON]}}
-    return {u"headers": {u"Content-Type": _JSON}}
+        result[u"headers"] = {u"Content-Type": _JSON}
+        result[u"multiValueHeaders"] = {u"Content-Type": [_JSON]}
+    elif layout == JOINED_WITH_COOKIES:
+        result[u"headers"] = {u"Content-Type": _JSON}
+        result[u"cookies"] = []
+    elif layout == MULTI:
+        result[u"multiValueHeaders"] = {u"Content-Type": [_JSON]}
+    else:
+        result[u"headers"] = {u"Content-Type": _JSON}
 
 
 cdef inline bint _forbidden(str text):

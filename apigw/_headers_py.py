@@ -51,7 +51,7 @@ __all__ = [
     "SINGLE_AND_MULTI",
     "get_header",
     "get_header_values",
-    "json_fields",
+    "add_json_fields",
     "serialize",
 ]
 
@@ -190,20 +190,26 @@ def serialize(headers: Mapping[str, Any], cookies: List[str], layout: int) -> Di
     return {"headers": single, "multiValueHeaders": multi}
 
 
-def json_fields(layout: int) -> Dict[str, Any]:
-    """``serialize({"Content-Type": "application/json"}, [], layout)``, written out: the fields of a plain JSON
-    response (PERF: what most responses are). New dicts each time: callers may change them.
+def add_json_fields(result: Dict[str, Any], layout: int) -> None:
+    """Add to a response dict what ``serialize({"Content-Type": "application/json"}, [], layout)`` returns, written
+    out: the header fields of a plain JSON response (PERF: what most responses are; no intermediate dict). New
+    dicts each time: callers may change them.
 
-    >>> json_fields(JOINED_WITH_COOKIES)
-    {'headers': {'Content-Type': 'application/json'}, 'cookies': []}
+    >>> result = {"statusCode": 200}
+    >>> add_json_fields(result, JOINED_WITH_COOKIES)
+    >>> result
+    {'statusCode': 200, 'headers': {'Content-Type': 'application/json'}, 'cookies': []}
     """
     if layout == SINGLE_AND_MULTI:
-        return {"headers": {"Content-Type": _JSON}, "multiValueHeaders": {"Content-Type": [_JSON]}}
-    if layout == JOINED_WITH_COOKIES:
-        return {"headers": {"Content-Type": _JSON}, "cookies": []}
-    if layout == MULTI:
-        return {"multiValueHeaders": {"Content-Type": [_JSON]}}
-    return {"headers": {"Content-Type": _JSON}}
+        result["headers"] = {"Content-Type": _JSON}
+        result["multiValueHeaders"] = {"Content-Type": [_JSON]}
+    elif layout == JOINED_WITH_COOKIES:
+        result["headers"] = {"Content-Type": _JSON}
+        result["cookies"] = []
+    elif layout == MULTI:
+        result["multiValueHeaders"] = {"Content-Type": [_JSON]}
+    else:
+        result["headers"] = {"Content-Type": _JSON}
 
 
 def _is_set_cookie(key: str) -> bool:
