@@ -308,6 +308,18 @@ class Registration:
         )
 
 
+def _method_route(method: str) -> Callable[..., Any]:
+    """``BaseRouter.get`` and its siblings: ``route`` for one method (type checkers read ``_MethodDecorator``)."""
+
+    def method_route(self: BaseRouter, rule: str, cors: Optional[bool] = None, *args: Any, **kwargs: Any) -> Any:
+        return self.route(rule, method, cors, *args, **kwargs)
+
+    method_route.__name__ = method.lower()
+    method_route.__qualname__ = f"BaseRouter.{method_route.__name__}"
+    method_route.__doc__ = f"Register the decorated function for ``{method} rule`` (see ``route``)."
+    return method_route
+
+
 class BaseRouter:
     """Route decorators, middlewares, exception handlers and request context, shared by resolvers and ``Router``."""
 
@@ -408,30 +420,8 @@ class BaseRouter:
         patch: _MethodDecorator
         head: _MethodDecorator
     else:
-
-        def get(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``GET rule`` (see ``route``)."""
-            return self.route(rule, "GET", cors, compress, cache_control, *args, **kwargs)
-
-        def post(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``POST rule`` (see ``route``)."""
-            return self.route(rule, "POST", cors, compress, cache_control, *args, **kwargs)
-
-        def put(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``PUT rule`` (see ``route``)."""
-            return self.route(rule, "PUT", cors, compress, cache_control, *args, **kwargs)
-
-        def delete(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``DELETE rule`` (see ``route``)."""
-            return self.route(rule, "DELETE", cors, compress, cache_control, *args, **kwargs)
-
-        def patch(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``PATCH rule`` (see ``route``)."""
-            return self.route(rule, "PATCH", cors, compress, cache_control, *args, **kwargs)
-
-        def head(self, rule, cors=None, compress=False, cache_control=None, *args, **kwargs):
-            """Register the decorated function for ``HEAD rule`` (see ``route``)."""
-            return self.route(rule, "HEAD", cors, compress, cache_control, *args, **kwargs)
+        get, post, put = _method_route("GET"), _method_route("POST"), _method_route("PUT")
+        delete, patch, head = _method_route("DELETE"), _method_route("PATCH"), _method_route("HEAD")
 
     def use(self, middlewares: Sequence[Callable[..., Any]]) -> None:
         """Add middlewares that run around every route (see ``apigw.middlewares``)."""

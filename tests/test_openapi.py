@@ -480,3 +480,13 @@ def test_document_of_a_validated_app_is_the_one_its_validation_uses():
     route = next(route for route in app.routes if route.method == "POST")
 
     assert route.invoke.fields.body_field.annotation is Todo
+
+
+def test_powertools_private_create_model_field_is_there_for_its_published_tests():
+    """COMPAT: Powertools' own ``test_openapi_params.py`` imports the private ``_create_model_field``; without it that
+    whole module (about fifty tests of public behaviour) fails to import against apigw."""
+    from apigw.openapi.params import Param, ParamTypes, _create_model_field
+
+    assert _create_model_field(None, int, "name", False) is None
+    assert _create_model_field(Param(), int, "name", False).field_info.in_ == ParamTypes.query
+    assert _create_model_field(Header(alias=None, convert_underscores=True), int, "user_id", False).alias == "user-id"

@@ -5,6 +5,8 @@
 ``--examples`` is a copy of the ``examples/event_handler_rest/src`` folder of the Powertools repository (``*.py``
 apps, their ``<name>.json`` events and ``<name>_output.json`` documented responses). Those files are never part of
 this repository; fetch them separately. Positional names narrow the run to some examples (``data_validation``).
+Besides the ``test`` and ``validation`` extras, the examples need ``email-validator`` (two use pydantic's
+``EmailStr``, which apigw refuses at registration when it cannot validate it).
 
 Each example module is imported twice, each time in a fresh process: once as written (Powertools), once with the
 import hook of ``tools/powertools_suite.py`` installed, so that every ``aws_lambda_powertools.event_handler*`` module

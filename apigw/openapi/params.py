@@ -298,6 +298,29 @@ class UploadFile:
         return {"type": "string", "format": "binary"}
 
 
+def _create_model_field(
+    field_info: Optional[FieldInfo],
+    type_annotation: Any,
+    param_name: str,
+    is_path_param: bool,
+    is_response_param: bool = False,
+) -> Any:
+    """COMPAT: Powertools' private helper of this name (a field for one parameter), for code that calls it: a
+    marker without a location becomes a ``Query``; a ``Header`` gets its dashed name."""
+    if field_info is None:
+        return None
+    from ._fields import BODY, ParamField, _header_names
+
+    if isinstance(field_info, Param) and field_info.in_ is None:
+        field_info.in_ = ParamTypes.query
+    if field_info.annotation is None:
+        field_info.annotation = type_annotation
+    if isinstance(field_info, Header):
+        field_info = _header_names(field_info, param_name)
+    location = field_info.in_ if isinstance(field_info, Param) else BODY
+    return ParamField(param_name, field_info, location, "serialization" if is_response_param else "validation")
+
+
 from ..depends import Depends  # noqa: E402  COMPAT: Powertools' documentation imports Depends from here too
 
 __all__ += ["Depends"]
