@@ -14,11 +14,6 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Dict, List, Optional
 
 
-# --------------------------------------------------------------------------------------------------------------
-# Application Load Balancer
-# --------------------------------------------------------------------------------------------------------------
-
-
 class ALBEventRequestContext(DictWrapper):
     """``requestContext`` of an ALB event."""
 
