@@ -116,8 +116,8 @@ cdef class ResponseWriter:
     cdef public object size_guard
     cdef object _serialize_headers  # PERF: headers.serialize and headers.add_json_fields, looked up once
     cdef object _add_json_fields
-    # PERF: the integration of the last response and the facts the writer reads of it (see _learn): C fields
-    # instead of four attribute lookups per response.
+    # PERF: the integration of the last response and the facts the writer reads of it, learnt where a response
+    # starts (write_result, respond): C fields instead of four attribute lookups per response.
     cdef object _integration
     cdef int _single_layout, _multi_layout  # _multi_layout -1: none
     cdef bint _status_description
@@ -165,12 +165,13 @@ cdef class ResponseWriter:
 
     cpdef dict write_result(self, object view, object result, int status, object route, object integration):
         """``write`` for a plain JSON result, without building the ``Response`` (see the pure twin)."""
+        self._learn(integration)
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
             response = {u"statusCode": status}
-            self._add_json_fields(response, self._layout(view, integration))
-            self._complete(response, status, body, False, integration)
+            self._add_json_fields(response, self._layout(view))
+            self._complete(response, status, body, False)
             if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {u"Content-Type": JSON}, [], route, integration, response)
@@ -180,12 +181,12 @@ cdef class ResponseWriter:
         self, object view, int status, object headers, list cookies, object body, bint is_base64, object integration
     ):
         """The response dict in the integration's layout, with a ``statusDescription`` where it has one."""
-        cdef dict result = {u"statusCode": status}
-        result.update(self._serialize_headers(headers, cookies, self._layout(view, integration)))
-        return self._complete(result, status, body, is_base64, integration)
-
-    cdef dict _complete(self, dict result, int status, object body, bint is_base64, object integration):
         self._learn(integration)
+        cdef dict result = {u"statusCode": status}
+        result.update(self._serialize_headers(headers, cookies, self._layout(view)))
+        return self._complete(result, status, body, is_base64)
+
+    cdef dict _complete(self, dict result, int status, object body, bint is_base64):
         if self._status_description:
             line = (<dict>_STATUS_LINES).get(status)
             result[u"statusDescription"] = status_line(status) if line is None else line
@@ -193,8 +194,7 @@ cdef class ResponseWriter:
         result[u"isBase64Encoded"] = is_base64
         return result
 
-    cdef int _layout(self, object view, object integration) except? -1:
-        self._learn(integration)
+    cdef int _layout(self, object view) except? -1:
         if self._multi_layout >= 0 and view._data.get(u"multiValueHeaders") is not None:
             return self._multi_layout
         return self._single_layout
@@ -202,7 +202,6 @@ cdef class ResponseWriter:
     cdef dict _guard(
         self, object view, object body, object headers, list cookies, object route, object integration, dict result
     ):
-        self._learn(integration)
         limit = self.size_limit or self._response_limit
         if size_bound(result) > limit and self.size_guard != u"off":
             return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)

@@ -157,8 +157,9 @@ class ResponseWriter:
         self.headers = headers
         self.size_limit = size_limit
         self.size_guard = "answer"
-        # PERF: the integration of the last response and the facts the writer reads of it (see _learn); the
-        # compiled twin keeps them in C fields instead of four attribute lookups per response.
+        # PERF: the integration of the last response and the facts the writer reads of it, learnt where a response
+        # starts (write_result, respond); the compiled twin keeps them in C fields instead of four attribute lookups
+        # per response.
         self._integration: Any = None
         self._single_layout = self._multi_layout = -1  # _multi_layout -1: none
         self._status_description = False
@@ -197,12 +198,13 @@ class ResponseWriter:
     def write_result(self, view: Any, result: Any, status: int, route: Any, integration: Any) -> Dict[str, Any]:
         """``write`` for a plain JSON result (what ``Response(status, "application/json", result)`` would be), without
         building the ``Response``. PERF: the common case of a handler returning a dict or a list."""
+        self._learn(integration)
         body = self._serialize(result, route)
         if route.plain:
             # PERF: no CORS, cache control or compression to add: the layout's fields of the one JSON header.
             response: Dict[str, Any] = {"statusCode": status}
-            self.headers.add_json_fields(response, self._layout(view, integration))
-            self._complete(response, status, body, False, integration)
+            self.headers.add_json_fields(response, self._layout(view))
+            self._complete(response, status, body, False)
             if 12 * len(body) + PLAIN_FIELDS_BOUND < (self.size_limit or self._response_limit):
                 return response  # PERF: under the limit whatever its text (see size_bound): not measured
             return self._guard(view, body, {"Content-Type": JSON}, [], route, integration, response)
@@ -220,15 +222,13 @@ class ResponseWriter:
     ) -> Dict[str, Any]:
         """The response dict in the integration's layout (``multi_value_layout`` when the request has
         ``multiValueHeaders``: ALB), with a ``statusDescription`` where the integration has one."""
-        result: Dict[str, Any] = {"statusCode": status}
-        result.update(self.headers.serialize(headers, cookies, self._layout(view, integration)))
-        return self._complete(result, status, body, is_base64, integration)
-
-    def _complete(
-        self, result: Dict[str, Any], status: int, body: Optional[str], is_base64: bool, integration: Any
-    ) -> Dict[str, Any]:
-        """The fields after the headers: ``statusDescription`` where the integration has one, body, base64 flag."""
         self._learn(integration)
+        result: Dict[str, Any] = {"statusCode": status}
+        result.update(self.headers.serialize(headers, cookies, self._layout(view)))
+        return self._complete(result, status, body, is_base64)
+
+    def _complete(self, result: Dict[str, Any], status: int, body: Optional[str], is_base64: bool) -> Dict[str, Any]:
+        """The fields after the headers: ``statusDescription`` where the integration has one, body, base64 flag."""
         if self._status_description:
             line = _STATUS_LINES.get(status)
             result["statusDescription"] = status_line(status) if line is None else line
@@ -236,10 +236,9 @@ class ResponseWriter:
         result["isBase64Encoded"] = is_base64
         return result
 
-    def _layout(self, view: Any, integration: Any) -> int:
+    def _layout(self, view: Any) -> int:
         """The integration's header layout for this request (``multi_value_layout`` when the event has
         ``multiValueHeaders``: an ALB target group with multi-value headers on)."""
-        self._learn(integration)
         if self._multi_layout >= 0 and view._data.get("multiValueHeaders") is not None:
             return self._multi_layout
         return self._single_layout
@@ -255,7 +254,6 @@ class ResponseWriter:
         result: Dict[str, Any],
     ) -> Dict[str, Any]:
         """``result``, unless it may be over the integration's limit (``fit`` measures it and decides)."""
-        self._learn(integration)
         limit = self.size_limit or self._response_limit
         if size_bound(result) > limit and self.size_guard != "off":
             return fit(self, accepts_gzip, encode_body, view, body, headers, cookies, route, integration, result)
