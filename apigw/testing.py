@@ -26,7 +26,7 @@ from __future__ import annotations
 import gzip
 import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Protocol, Sequence, Tuple, Union
 
 from . import _wire, integrations
 from ._lambda_context import LambdaContext
@@ -40,6 +40,21 @@ INTEGRATION_NAMES = tuple(integrations.BY_NAME)
 if TYPE_CHECKING:
     # The event builder's own argument types: what Integration.build_event accepts, the client passes on.
     from ._wire import CookiesInput, HeadersInput, QueryInput
+
+    class _MethodRequest(Protocol):
+        """What type checkers see of ``Client.get``, ``post``, ...: ``request`` for one method."""
+
+        def __call__(
+            self,
+            path: str,
+            *,
+            query: QueryInput = None,
+            headers: HeadersInput = None,
+            cookies: CookiesInput = None,
+            json: Any = None,
+            body: Union[str, bytes, None] = None,
+        ) -> ClientResponse: ...
+
 
 Handler = Callable[[Dict[str, Any], Any], Any]
 
@@ -132,6 +147,18 @@ class ClientResponse:
         return f"<ClientResponse {self.status_code}, {len(self.body)} bytes>"
 
 
+def _method_request(method: str) -> Callable[..., ClientResponse]:
+    """``Client.get`` and its siblings: ``request`` for one method, with the same keyword-only options."""
+
+    def method_request(self: Client, path: str, **options: Any) -> ClientResponse:
+        return self.request(method, path, **options)
+
+    method_request.__name__ = method.lower()
+    method_request.__qualname__ = f"Client.{method_request.__name__}"
+    method_request.__doc__ = f"``request({method!r}, path, ...)``."
+    return method_request
+
+
 class Client:
     """Sends requests to a resolver or a ``lambda_handler(event, context)`` function through real Lambda events.
 
@@ -219,96 +246,19 @@ class Client:
             data = gzip.decompress(data)  # as HTTP clients do
         return ClientResponse(status, headers_seen, data, raw, event)
 
-    def get(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("GET", path, ...)``."""
-        return self.request("GET", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def head(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("HEAD", path, ...)``."""
-        return self.request("HEAD", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def options(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("OPTIONS", path, ...)``."""
-        return self.request("OPTIONS", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def post(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("POST", path, ...)``."""
-        return self.request("POST", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def put(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("PUT", path, ...)``."""
-        return self.request("PUT", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def patch(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("PATCH", path, ...)``."""
-        return self.request("PATCH", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
-
-    def delete(
-        self,
-        path: str,
-        *,
-        query: QueryInput = None,
-        headers: HeadersInput = None,
-        cookies: CookiesInput = None,
-        json: Any = None,
-        body: Union[str, bytes, None] = None,
-    ) -> ClientResponse:
-        """``request("DELETE", path, ...)``."""
-        return self.request("DELETE", path, query=query, headers=headers, cookies=cookies, json=json, body=body)
+    # One method each, as request() for that method (type checkers read _MethodRequest).
+    if TYPE_CHECKING:
+        get: _MethodRequest
+        head: _MethodRequest
+        options: _MethodRequest
+        post: _MethodRequest
+        put: _MethodRequest
+        patch: _MethodRequest
+        delete: _MethodRequest
+    else:
+        get, head, options = _method_request("GET"), _method_request("HEAD"), _method_request("OPTIONS")
+        post, put = _method_request("POST"), _method_request("PUT")
+        patch, delete = _method_request("PATCH"), _method_request("DELETE")
 
 
 def _integration_for(app: Any, name: Optional[str], how: str = "pass integration=") -> Integration:
