@@ -18,6 +18,8 @@ tests.
 
 from __future__ import annotations
 
+from functools import cached_property  # PERF: functools is loaded by re, which the runtime loads
+
 from . import _layouts, events
 
 TYPE_CHECKING = False
@@ -67,10 +69,10 @@ class Integration:
     has_stages = True
     fixed_stage: Optional[str] = None
 
-    @property
+    @cached_property
     def event_class(self) -> type:
         """The view class that reads its events. PERF: looked up on first use, so that an app imports the view
-        module of its own integration only (see ``apigw.events``)."""
+        module of its own integration only (see ``apigw.events``); then kept (AnyIntegrationResolver asks per event)."""
         view: type = getattr(events, self.view_name)
         return view
 
