@@ -297,6 +297,11 @@ def run(command: Sequence[str], **kwargs: Any) -> None:
         sys.exit(f"coldstart: {' '.join(map(str, command))} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
 
 
+def pip_target(target: Path, *args: str) -> None:
+    """``pip install --target``, as a Lambda deployment folder is made (pip writes the bytecode)."""
+    run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), *args])
+
+
 def installed_version(distribution: str) -> str:
     try:
         return importlib.metadata.version(distribution)
@@ -348,18 +353,7 @@ def prepare(work: Path, wheelhouse: Optional[Path], names: Sequence[str]) -> Set
         venv.EnvBuilder(with_pip=False, symlinks=True).create(work / "python")
     runtime = work / "runtime"
     if not runtime.exists():
-        run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "install",
-                "-q",
-                "--target",
-                str(runtime),
-                f"awslambdaric=={installed_version('awslambdaric')}",
-            ]
-        )
+        pip_target(runtime, f"awslambdaric=={installed_version('awslambdaric')}")
     task = work / "task"
     if not task.exists():
         task.mkdir()
@@ -387,23 +381,12 @@ def prepare(work: Path, wheelhouse: Optional[Path], names: Sequence[str]) -> Set
     if "apigw-pip-c" in names:
         target = work / "pip" / "apigw-pip-c"
         if not target.exists():
-            run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(compiled)])
+            pip_target(target, "--no-deps", str(compiled))
         contenders["apigw-pip-c"] = Contender("apigw-pip-c", "app.lambda_handler", (target,), apigw_c)
     if "powertools" in names:
         target = work / "pip" / "powertools"
         if not target.exists():
-            run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "install",
-                    "-q",
-                    "--target",
-                    str(target),
-                    f"aws-lambda-powertools=={installed_version('aws-lambda-powertools')}",
-                ]
-            )
+            pip_target(target, f"aws-lambda-powertools=={installed_version('aws-lambda-powertools')}")
         contenders["powertools"] = Contender(
             "powertools", "app.lambda_handler", (target,), {"BENCH_ROUTER": "powertools"}
         )
