@@ -13,19 +13,7 @@
 """
 
 from ._impl import IMPLEMENTATION
-from .exceptions import (
-    BadRequestError,
-    ForbiddenError,
-    InternalServerError,
-    MethodNotAllowedError,
-    NotFoundError,
-    RequestEntityTooLargeError,
-    RequestTimeoutError,
-    ServiceError,
-    ServiceUnavailableError,
-    TooManyRequestsError,
-    UnauthorizedError,
-)
+from .exceptions import BadRequestError, MethodNotAllowedError, NotFoundError, ServiceError
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,
@@ -47,6 +35,15 @@ if TYPE_CHECKING:
     from . import content_types as content_types
     from .any_integration import AnyIntegrationResolver
     from .depends import DependencyResolutionError, Depends
+    from .exceptions import (
+        ForbiddenError,
+        InternalServerError,
+        RequestEntityTooLargeError,
+        RequestTimeoutError,
+        ServiceUnavailableError,
+        TooManyRequestsError,
+        UnauthorizedError,
+    )
     from .http_resolver import HttpResolver, HttpResolverLocal
     from .middlewares import BaseMiddlewareHandler, NextMiddleware
     from .request import Request
@@ -65,6 +62,13 @@ if TYPE_CHECKING:
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
     "content_types": "content_types",  # the module itself
+    "ForbiddenError": "exceptions",
+    "InternalServerError": "exceptions",
+    "RequestEntityTooLargeError": "exceptions",
+    "RequestTimeoutError": "exceptions",
+    "ServiceUnavailableError": "exceptions",
+    "TooManyRequestsError": "exceptions",
+    "UnauthorizedError": "exceptions",
     "AnyIntegrationResolver": "any_integration",
     "Request": "request",
     "Depends": "depends",

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import _impl
-from .exceptions import InvalidBodyEncodingError, InvalidEventError, InvalidJSONBodyError
+from .exceptions import InvalidEventError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -744,6 +744,8 @@ class BaseProxyEvent(DictWrapper):
             try:
                 text = None if raw is None else raw.decode("utf-8")
             except UnicodeDecodeError as exc:
+                from .exceptions import InvalidBodyEncodingError  # PERF: made on first use (see there)
+
                 raise InvalidBodyEncodingError(exc) from exc
         self._decoded_body = text
         return text
@@ -773,6 +775,8 @@ class BaseProxyEvent(DictWrapper):
             try:
                 value = self._json_deserializer(text)
             except json.JSONDecodeError as exc:
+                from .exceptions import InvalidJSONBodyError  # PERF: made on first use (see there)
+
                 raise InvalidJSONBodyError(exc) from exc
         self._json_body = value
         return value

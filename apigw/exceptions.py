@@ -10,8 +10,6 @@ Raising a ``ServiceError`` (or a subclass) from a route answers ``status_code`` 
 
 from __future__ import annotations
 
-import json
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import binascii
@@ -43,18 +41,6 @@ class BadRequestError(_DefaultMessageError):
     status, default_message = 400, "Bad request"
 
 
-class UnauthorizedError(_DefaultMessageError):
-    """401 Unauthorized."""
-
-    status, default_message = 401, "Unauthorized"
-
-
-class ForbiddenError(_DefaultMessageError):
-    """403 Forbidden."""
-
-    status, default_message = 403, "Forbidden"
-
-
 class NotFoundError(_DefaultMessageError):
     """404 Not Found (``raise NotFoundError`` answers ``"Not found"``)."""
 
@@ -67,52 +53,18 @@ class MethodNotAllowedError(_DefaultMessageError):
     status, default_message = 405, "Method not allowed"
 
 
-class RequestTimeoutError(_DefaultMessageError):
-    """408 Request Timeout."""
-
-    status, default_message = 408, "Request timeout"
-
-
-class RequestEntityTooLargeError(_DefaultMessageError):
-    """413 Content Too Large."""
-
-    status, default_message = 413, "Request entity too large"
-
-
-class TooManyRequestsError(_DefaultMessageError):
-    """429 Too Many Requests."""
-
-    status, default_message = 429, "Too many requests"
-
-
-class InternalServerError(_DefaultMessageError):
-    """500 Internal Server Error."""
-
-    status, default_message = 500, "Internal server error"
-
-
-class ServiceUnavailableError(_DefaultMessageError):
-    """503 Service Unavailable."""
-
-    status, default_message = 503, "Service unavailable"
-
-
-class InvalidJSONBodyError(BadRequestError, json.JSONDecodeError):
-    """The request body is not valid JSON.
-
-    Answered as a 400 when a route does not catch it; still a ``json.JSONDecodeError`` (and so a ``ValueError``) for
-    code that catches those.
-    """
-
-    def __init__(self, error: json.JSONDecodeError) -> None:
-        json.JSONDecodeError.__init__(self, error.msg, error.doc, error.pos)
-        BadRequestError.__init__(self, f"Invalid JSON body: {error}")
-        self.args = (self.msg,)
-
-
 _INVALID_BASE64_DOC = """The event says ``isBase64Encoded`` but its body is not valid base64 (answered as a 400)."""
 
 if TYPE_CHECKING:
+    from ._status_errors import ForbiddenError as ForbiddenError
+    from ._status_errors import InternalServerError as InternalServerError
+    from ._status_errors import InvalidBodyEncodingError as InvalidBodyEncodingError
+    from ._status_errors import InvalidJSONBodyError as InvalidJSONBodyError
+    from ._status_errors import RequestEntityTooLargeError as RequestEntityTooLargeError
+    from ._status_errors import RequestTimeoutError as RequestTimeoutError
+    from ._status_errors import ServiceUnavailableError as ServiceUnavailableError
+    from ._status_errors import TooManyRequestsError as TooManyRequestsError
+    from ._status_errors import UnauthorizedError as UnauthorizedError
 
     class InvalidBase64BodyError(BadRequestError, binascii.Error):
         __doc__ = _INVALID_BASE64_DOC
@@ -120,26 +72,41 @@ if TYPE_CHECKING:
 else:
 
     def __getattr__(name: str) -> type:
-        # PERF: binascii is loaded when the first base64 body is read, not at every cold start; so is this class
-        # (a binascii.Error, as a failed base64 decode is), made here on first use.
+        # PERF: the classes apigw raises on no request's way to an answer are made on first use: those of
+        # apigw._status_errors, and this one, a binascii.Error as a failed base64 decode is (binascii is loaded when
+        # the first base64 body is read, not at every cold start).
         if name == "InvalidBase64BodyError":
             import binascii
 
             cls = type(
                 name, (BadRequestError, binascii.Error), {"__doc__": _INVALID_BASE64_DOC, "__module__": __name__}
             )
-            globals()[name] = cls
-            return cls
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        elif name in _ON_FIRST_USE:
+            from . import _status_errors
+
+            cls = getattr(_status_errors, name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = cls
+        return cls
+
+    def __dir__() -> list:
+        return sorted(set(globals()) | _ON_FIRST_USE | {"InvalidBase64BodyError"})
 
 
-class InvalidBodyEncodingError(BadRequestError, UnicodeDecodeError):
-    """A text view of a body that is not UTF-8 was asked for (answered as a 400; ``body_bytes`` has the bytes)."""
-
-    def __init__(self, error: UnicodeDecodeError) -> None:
-        UnicodeDecodeError.__init__(self, error.encoding, error.object, error.start, error.end, error.reason)
-        BadRequestError.__init__(self, f"Request body is not valid UTF-8 text: {error}")
-        self.args = (self.msg,)
+_ON_FIRST_USE = frozenset(
+    (
+        "ForbiddenError",
+        "InternalServerError",
+        "InvalidBodyEncodingError",
+        "InvalidJSONBodyError",
+        "RequestEntityTooLargeError",
+        "RequestTimeoutError",
+        "ServiceUnavailableError",
+        "TooManyRequestsError",
+        "UnauthorizedError",
+    )
+)
 
 
 class InvalidResponseHeaderError(ValueError):

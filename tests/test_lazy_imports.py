@@ -22,6 +22,7 @@ OPTIONAL = [
     "apigw.router",
     "apigw.middlewares",
     "apigw.content_types",
+    "apigw._status_errors",  # error classes apigw raises on no request's way to an answer
     # the views of the other integrations, and the request-context views nobody read
     "apigw._events_http",
     "apigw._events_alb",
@@ -125,6 +126,52 @@ def test_content_types_is_imported_when_first_read():
     )
 
     assert loaded["apigw.content_types"]
+
+
+@pytest.mark.once
+def test_error_classes_made_on_first_use_are_the_public_ones_wherever_they_are_imported_from():
+    loaded = modules_after(
+        """
+        import pickle, sys
+        import apigw
+        from apigw import exceptions
+
+        assert "apigw._status_errors" not in sys.modules
+        from apigw.exceptions import ForbiddenError
+        from apigw import _status_errors
+
+        assert set(_status_errors.__all__) == exceptions._ON_FIRST_USE
+        for name in _status_errors.__all__:
+            cls = getattr(exceptions, name)
+            assert cls is getattr(_status_errors, name) and cls.__module__ == "apigw.exceptions", name
+            assert name in dir(exceptions), name
+        assert apigw.ForbiddenError is ForbiddenError and issubclass(ForbiddenError, exceptions.ServiceError)
+        error = pickle.loads(pickle.dumps(ForbiddenError("no")))
+        assert type(error) is ForbiddenError and error.status_code == 403
+        """
+    )
+
+    assert loaded["apigw._status_errors"]
+
+
+@pytest.mark.once
+def test_a_body_that_is_not_json_loads_its_error_class_and_is_answered_400():
+    loaded = modules_after(
+        """
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+
+        @app.post("/orders")
+        def create():
+            return app.current_event.json_body
+
+        event = {"path": "/orders", "httpMethod": "POST", "headers": {}, "body": "{not json"}
+        assert app.resolve(event, None)["statusCode"] == 400
+        """
+    )
+
+    assert loaded["apigw._status_errors"]
 
 
 @pytest.mark.once
