@@ -1,9 +1,11 @@
 """The HTTP side of the integrations, for the dev tools: one HTTP request as the integrations' event builders take
-it, and the checks and readers of response dicts.
+it, each integration's event and response formats (``WireFormat``, one subclass per integration), and the checks and
+readers of response dicts they share.
 
 Loaded only by ``Integration.build_event``, ``response_problems`` and ``http_response`` (the test client, the dev
-server and the CLI), never by a resolver at work. Each integration in ``apigw.integrations`` lays its own event and
-response out; what they share lives here. The wire-format facts these follow are in ``docs/wire-formats.md``.
+server and the CLI), never by a resolver at work: PERF, a cold start does not pay for it. An integration in
+``apigw.integrations`` names its ``WireFormat`` here (``wire_name``). The wire-format facts these follow are in
+``docs/wire-formats.md``.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from urllib.parse import quote, unquote
 
 from ._body import response_size
 from ._lambda_context import ACCOUNT_ID, REGION, new_request_id
+from .events import _cookie_items
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+    from .integrations import Integration
 
     HeaderValue = Union[str, int, Sequence[Union[str, int]]]
     HeadersInput = Union[Mapping[str, HeaderValue], Sequence[Tuple[str, Union[str, int]]], None]
@@ -364,3 +369,311 @@ def framed(method: str, status: int, pairs: Pairs, body: bytes) -> Tuple[Pairs, 
         # A HEAD answer of auto_head has lost the GET body, and with it the length: no Content-Length then.
         headers.append(("Content-Length", str(len(body))))
     return headers, b"" if head else body
+
+
+# -- each integration's events and responses (``Integration.wire``) --------------------------------------------------
+
+
+class WireFormat:
+    """The dev-tool half of one integration (``Integration.wire``): the event it sends for an HTTP request, what it
+    refuses in a response, and what an HTTP client receives. The facts it follows are its integration's
+    (``response_limit``, ``null_body``, ``status_description``, ...)."""
+
+    #: True when any JSON value is a valid response (HTTP API 2.0 answers one without ``statusCode`` as a 200)
+    any_json_response = False
+
+    def __init__(self, integration: Integration) -> None:
+        self.integration = integration
+
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        raise NotImplementedError(f"{self.integration.title} events cannot be built yet")
+
+    def response_problems(self, response: Any, event: Mapping[str, Any]) -> List[str]:
+        problems: List[str] = []
+        if check_common(response, self.integration.response_limit, problems, self.any_json_response):
+            if isinstance(response, dict) and (not self.any_json_response or "statusCode" in response):
+                self.check_response(response, event, problems)
+        return problems
+
+    def check_response(self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str]) -> None:
+        check_status(response, problems)
+        check_single_headers(response, "headers", problems)
+        check_body(response, problems, self.integration.null_body)
+        if self.integration.status_description:
+            description = response.get("statusDescription")
+            if description is not None and not isinstance(description, str):
+                problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
+
+    def http_response(self, response: Any, event: Mapping[str, Any]) -> Tuple[int, Pairs, bytes]:
+        return status_of(response), self.http_headers(response, event), body_bytes(response)
+
+    def http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> Pairs:
+        return list((response.get("headers") or {}).items())
+
+
+_REST_RESPONSE_KEYS = ("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded")
+
+
+class RestApiWire(WireFormat):
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        # A catch-all API: the resource "/{proxy+}" (and "/" for the root), as a router behind API Gateway has.
+        stage = request.stage or "Prod"
+        path = request.raw_path  # NOTE: REST keeps the percent-encoding in `path`; pathParameters are decoded
+        root = path == "/"
+        resource = "/" if root else "/{proxy+}"
+        headers = grouped(request.headers, lower=False)
+        query = by_name(decoded(request.query))
+        return {
+            "resource": resource,
+            "path": path,
+            "httpMethod": request.method,
+            "headers": {name: values[-1] for name, values in headers.items()} or None,
+            "multiValueHeaders": headers or None,
+            "queryStringParameters": {name: values[-1] for name, values in query.items()} or None,
+            "multiValueQueryStringParameters": query or None,
+            "pathParameters": None if root else {"proxy": unquote(path[1:])},
+            "stageVariables": None,
+            "requestContext": {
+                "resourceId": "abc123",
+                "resourcePath": resource,
+                "httpMethod": request.method,
+                "extendedRequestId": request.request_id[:16],
+                "requestTime": request.request_time,
+                "path": f"/{stage}{path}",
+                "accountId": ACCOUNT_ID,
+                "protocol": "HTTP/1.1",
+                "stage": stage,
+                "domainPrefix": API_ID,
+                "requestTimeEpoch": request.epoch_ms,
+                "requestId": request.request_id,
+                "identity": {
+                    "cognitoIdentityPoolId": None,
+                    "accountId": None,
+                    "cognitoIdentityId": None,
+                    "caller": None,
+                    "sourceIp": request.source_ip,
+                    "principalOrgId": None,
+                    "accessKey": None,
+                    "cognitoAuthenticationType": None,
+                    "cognitoAuthenticationProvider": None,
+                    "userArn": None,
+                    "userAgent": request.header("User-Agent"),
+                    "user": None,
+                },
+                "domainName": f"{API_ID}.execute-api.{REGION}.amazonaws.com",
+                "apiId": API_ID,
+            },
+            "body": request.body,
+            "isBase64Encoded": request.is_base64,
+        }
+
+    def check_response(self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str]) -> None:
+        # API Gateway answers 502 "Malformed Lambda proxy response" to any other key.
+        check_unknown_keys(response, _REST_RESPONSE_KEYS, self.integration.title, problems)
+        super().check_response(response, event, problems)
+        check_multi_headers(response, "multiValueHeaders", problems)
+
+    def http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> Pairs:
+        # API Gateway merges the two maps; a name/value pair present in both is sent once.
+        multi = response.get("multiValueHeaders") or {}
+        pairs = [(name, value) for name, values in multi.items() for value in values]
+        sent = {(name.lower(), value) for name, value in pairs}
+        for name, value in (response.get("headers") or {}).items():
+            if (name.lower(), value) not in sent:
+                pairs.append((name, value))
+        return pairs
+
+
+#: The stage name of events built for ASGI requests (Powertools' HttpResolverLocal says "local" too).
+LOCAL_STAGE = "local"
+
+
+class LocalHttpWire(RestApiWire):
+    """``HttpResolverLocal``'s events: REST events as an HTTP server hands a request over (see
+    ``apigw.http_resolver.LocalHttp``)."""
+
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        from urllib.parse import unquote_plus
+
+        explicit_stage = request.stage is not None
+        if not explicit_stage:
+            request.stage = LOCAL_STAGE
+        event = super().event(request)
+        path = unquote(request.raw_path)
+        event["path"] = path
+        if not explicit_stage:
+            event["requestContext"]["path"] = path
+        headers = grouped(request.headers, lower=True)
+        event["headers"] = {
+            name: ("; " if name == "cookie" else ", ").join(values) for name, values in headers.items()
+        } or None
+        event["multiValueHeaders"] = headers or None
+        query = by_name([(unquote_plus(name), unquote_plus(value)) for name, value in request.query])
+        event["queryStringParameters"] = {name: values[-1] for name, values in query.items()} or None
+        event["multiValueQueryStringParameters"] = query or None
+        return event
+
+
+class HttpApiWire(WireFormat):
+    any_json_response = True
+
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        stage = request.stage or "$default"
+        raw_path = unquote(request.raw_path)  # NOTE: HTTP API hands the path over percent-decoded
+        if stage != "$default":
+            raw_path = f"/{stage}{raw_path}"
+        domain = f"{API_ID}.execute-api.{REGION}.amazonaws.com"
+        return self.v2_event(request, raw_path, stage, API_ID, domain, ACCOUNT_ID)
+
+    def v2_event(
+        self, request: HttpRequest, raw_path: str, stage: str, prefix: str, domain: str, account: str
+    ) -> Dict[str, Any]:
+        headers = grouped(request.headers, lower=True)
+        cookies = _cookie_items(headers.pop("cookie", []))  # the Cookie header becomes the cookies list
+        event: Dict[str, Any] = {
+            "version": "2.0",
+            "routeKey": "$default",
+            "rawPath": raw_path,
+            "rawQueryString": request.raw_query,
+        }
+        if cookies:
+            event["cookies"] = cookies
+        event["headers"] = {name: ",".join(values) for name, values in headers.items()}
+        if request.query:
+            query = by_name(decoded(request.query))
+            event["queryStringParameters"] = {name: ",".join(values) for name, values in query.items()}
+        event["requestContext"] = {
+            "accountId": account,
+            "apiId": prefix,
+            "domainName": domain,
+            "domainPrefix": prefix,
+            "http": {
+                "method": request.method,
+                "path": raw_path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": request.source_ip,
+                "userAgent": request.header("User-Agent") or "",
+            },
+            "requestId": request.request_id,
+            "routeKey": "$default",
+            "stage": stage,
+            "time": request.request_time,
+            "timeEpoch": request.epoch_ms,
+        }
+        if request.body is not None:
+            event["body"] = request.body
+        event["isBase64Encoded"] = request.is_base64
+        return event
+
+    def check_response(self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str]) -> None:
+        super().check_response(response, event, problems)
+        cookies = response.get("cookies")
+        if cookies is not None and not (isinstance(cookies, list) and all(isinstance(one, str) for one in cookies)):
+            problems.append(f"'cookies' is {cookies!r}, not a list of Set-Cookie strings")
+
+    def http_response(self, response: Any, event: Mapping[str, Any]) -> Tuple[int, Pairs, bytes]:
+        if not isinstance(response, dict) or "statusCode" not in response:
+            # Payload 2.0: any other JSON value is a 200 with that JSON as the body.
+            import json
+
+            return 200, [("content-type", "application/json")], json.dumps(response).encode("utf-8")
+        return super().http_response(response, event)
+
+    def http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> Pairs:
+        pairs = list((response.get("headers") or {}).items())
+        pairs.extend(("set-cookie", cookie) for cookie in response.get("cookies") or ())
+        return pairs
+
+
+class FunctionUrlWire(HttpApiWire):
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        domain = f"{FUNCTION_URL_ID}.lambda-url.{REGION}.on.aws"
+        # The path keeps its percent-encoding; accountId is "anonymous" without IAM auth.
+        return self.v2_event(request, request.raw_path, "$default", FUNCTION_URL_ID, domain, "anonymous")
+
+
+class AlbWire(WireFormat):
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        headers = grouped(request.headers, lower=True)
+        query = by_name(request.query)  # NOTE: names and values as the client sent them, not decoded
+        event: Dict[str, Any] = {
+            "requestContext": {"elb": {"targetGroupArn": TARGET_GROUP_ARN}},
+            "httpMethod": request.method,
+            "path": request.raw_path,
+        }
+        if request.multi_value:
+            event["multiValueQueryStringParameters"] = query
+            event["multiValueHeaders"] = headers
+        else:  # one value per name: the last one sent
+            event["queryStringParameters"] = {name: values[-1] for name, values in query.items()}
+            event["headers"] = {name: values[-1] for name, values in headers.items()}
+        event["body"] = "" if request.body is None else request.body
+        event["isBase64Encoded"] = request.is_base64
+        return event
+
+    def check_response(self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str]) -> None:
+        super().check_response(response, event, problems)
+        check_multi_headers(response, "multiValueHeaders", problems)
+        if event:
+            multi = self.multi_value_request(event)
+            used, ignored = ("multiValueHeaders", "headers") if multi else ("headers", "multiValueHeaders")
+            if response.get(ignored):
+                problems.append(
+                    f"this target group sends {used} (see the request), so the ALB ignores the response's {ignored!r}"
+                )
+
+    def http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> Pairs:
+        if self.multi_value_request(event) if event else "multiValueHeaders" in response:
+            multi = response.get("multiValueHeaders") or {}
+            return [(name, value) for name, values in multi.items() for value in values]
+        # Differently-cased Set-Cookie keys (several cookies in single-value mode) each become a header.
+        return list((response.get("headers") or {}).items())
+
+    def multi_value_request(self, event: Mapping[str, Any]) -> bool:
+        """Whether the request ``event`` asks for the integration's ``multi_value_layout`` (an ALB target group with
+        multi-value headers on sends ``multiValueHeaders``)."""
+        return self.integration.multi_value_layout is not None and event.get("multiValueHeaders") is not None
+
+
+class VpcLatticeWire(WireFormat):
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        headers = grouped(request.headers, lower=True)
+        query = by_name(decoded(request.query))
+        # NOTE: structure v1 has one value per name: repeated headers joined with "," (as HTTP combines them),
+        # repeated query parameters the last one. raw_path keeps the query string as sent.
+        return {
+            "raw_path": f"{request.raw_path}?{request.raw_query}" if request.raw_query else request.raw_path,
+            "method": request.method,
+            "headers": {name: ",".join(values) for name, values in headers.items()},
+            "query_string_parameters": {name: values[-1] for name, values in query.items()},
+            "body": "" if request.body is None else request.body,
+            "is_base64_encoded": request.is_base64,
+        }
+
+    def check_response(self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str]) -> None:
+        super().check_response(response, event, problems)
+        for ignored in ("multiValueHeaders", "cookies"):
+            if response.get(ignored):
+                problems.append(f"VPC Lattice reads only 'headers': the response's {ignored!r} is ignored")
+
+
+class VpcLatticeV2Wire(VpcLatticeWire):
+    def event(self, request: HttpRequest) -> Dict[str, Any]:
+        arn = f"arn:aws:vpc-lattice:{REGION}:{ACCOUNT_ID}"
+        return {
+            "version": "2.0",
+            "path": request.raw_path,
+            "method": request.method,
+            "headers": grouped(request.headers, lower=True),  # every value, as a list
+            "queryStringParameters": by_name(decoded(request.query)),
+            "body": request.body,
+            "isBase64Encoded": request.is_base64,
+            "requestContext": {
+                "serviceNetworkArn": f"{arn}:servicenetwork/sn-0123456789abcdef0",
+                "serviceArn": f"{arn}:service/svc-0123456789abcdef0",
+                "targetGroupArn": f"{arn}:targetgroup/tg-0123456789abcdef0",
+                "identity": {"sourceVpcArn": f"arn:aws:ec2:{REGION}:{ACCOUNT_ID}:vpc/vpc-0123456789abcdef0"},
+                "region": REGION,
+                "timeEpoch": str(request.epoch_ms * 1000),  # microseconds, as text
+            },
+        }

@@ -40,10 +40,8 @@ from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from types import ModuleType
     from typing import Any, Awaitable, Callable, Dict, List, MutableMapping, Tuple, Union
 
-    from ._wire import HttpRequest
     from .events import APIGatewayProxyEvent
 
     Scope = MutableMapping[str, Any]
@@ -53,8 +51,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HttpResolver", "HttpResolverLocal", "LocalHttp", "MockLambdaContext"]
 
-#: The stage name of events built for ASGI requests (Powertools' HttpResolverLocal says "local" too).
-LOCAL_STAGE = "local"
 #: The largest request body accepted over ASGI: a Lambda synchronous invocation takes at most 6 MB of request, so a
 #: larger body could never reach the function in AWS.
 REQUEST_BODY_LIMIT = 6 * 1024 * 1024
@@ -86,29 +82,7 @@ class LocalHttp(RestApi):
     # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the
     # OpenAPI server URL is "/" even for an event with a stage).
     stage_in_urls = False
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        from urllib.parse import unquote_plus
-
-        explicit_stage = request.stage is not None
-        if not explicit_stage:
-            request.stage = LOCAL_STAGE
-        event = super()._event(request, wire)
-        path = wire.unquote(request.raw_path)
-        event["path"] = path
-        if not explicit_stage:
-            event["requestContext"]["path"] = path
-        headers: Dict[str, List[str]] = wire.grouped(request.headers, lower=True)
-        event["headers"] = {
-            name: ("; " if name == "cookie" else ", ").join(values) for name, values in headers.items()
-        } or None
-        event["multiValueHeaders"] = headers or None
-        query: Dict[str, List[str]] = wire.by_name(
-            [(unquote_plus(name), unquote_plus(value)) for name, value in request.query]
-        )
-        event["queryStringParameters"] = {name: values[-1] for name, values in query.items()} or None
-        event["multiValueQueryStringParameters"] = query or None
-        return event
+    wire_name = "LocalHttpWire"  # how its events differ (above) is built there
 
     def __repr__(self) -> str:
         return f"<integration {self.name} (HttpResolverLocal): {self.title}>"

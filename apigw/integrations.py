@@ -4,7 +4,9 @@ API Gateway REST APIs, HTTP APIs, Lambda Function URLs, Application Load Balance
 own event format and read their own response format. Everything that differs between them lives in one
 ``Integration`` object: which view reads its events, how to recognise them, the response layout and its quirks, and
 how large a response may be. Resolvers, ``ResponseBuilder``, the test client and the dev server ask the integration
-instead of comparing names.
+instead of comparing names. The half only the dev tools use (building an event for an HTTP request, judging a
+response as AWS would) is the integration's ``wire`` (a ``WireFormat`` of ``apigw._wire``), loaded on first use: a
+function at work never pays for it.
 
 >>> from apigw.integrations import ALB, detect
 >>> detect({"httpMethod": "GET", "path": "/", "requestContext": {"elb": {"targetGroupArn": "arn:..."}}}) is ALB
@@ -12,8 +14,8 @@ True
 >>> ALB.response_limit
 1048576
 
-Adding an integration is one subclass here, its event view in ``apigw.events``, a sample event in ``events/`` and
-tests.
+Adding an integration is one subclass here, its event view in ``apigw.events``, its ``WireFormat`` in
+``apigw._wire``, a sample event in ``events/`` and tests.
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ from . import _layouts, events
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from types import ModuleType
     from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
-    from ._wire import CookiesInput, HeadersInput, HttpRequest, QueryInput
+    from ._wire import CookiesInput, HeadersInput, QueryInput, WireFormat
 
 #: Lambda's synchronous response payload limit: 6 MB of response JSON. API Gateway's own 10 MB is never reached.
 LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024
@@ -82,6 +83,19 @@ class Integration:
 
     # -- the HTTP side, for the test client, the dev server and the CLI (docs/wire-formats.md) ---------------------
 
+    #: the name in ``apigw._wire`` of the ``WireFormat`` class that builds its events and reads its responses
+    wire_name = "WireFormat"
+
+    @cached_property
+    def wire(self) -> WireFormat:
+        """This integration's ``WireFormat`` (``apigw._wire``): how its events and responses look for one HTTP
+        request, the half of an integration only the dev tools use. PERF: made on first use, so a function at work
+        never loads it."""
+        from . import _wire
+
+        wire_format: WireFormat = getattr(_wire, self.wire_name)(self)
+        return wire_format
+
     def build_event(
         self,
         method: str,
@@ -109,11 +123,10 @@ class Integration:
         >>> event["rawPath"], event["queryStringParameters"], event["headers"]
         ('/orders', {'tag': 'a,b'}, {'x-id': '1,2'})
         """
-        from . import _wire  # PERF: dev tools only; a resolver at work never builds events
+        from ._wire import http_request
 
         self.check_settings(stage=stage, multi_value=multi_value)
-        request = _wire.http_request(method, path, query, headers, cookies, body, stage, multi_value, source_ip)
-        return self._event(request, _wire)
+        return self.wire.event(http_request(method, path, query, headers, cookies, body, stage, multi_value, source_ip))
 
     def check_settings(self, *, stage: Optional[str] = None, multi_value: bool = False) -> None:
         """Raise ``ValueError`` saying why, when this integration has no such settings: a ``stage`` where it has
@@ -143,13 +156,7 @@ class Integration:
         >>> REST_API.response_problems({"statusCode": "200", "body": "hi"})
         ["'statusCode' is '200' (str), not an int"]
         """
-        from . import _wire  # PERF: dev tools only
-
-        problems: List[str] = []
-        if _wire.check_common(response, self.response_limit, problems, self._any_json_response):
-            if isinstance(response, dict) and (not self._any_json_response or "statusCode" in response):
-                self._check_response(response, event or {}, problems, _wire)
-        return problems
+        return self.wire.response_problems(response, event or {})
 
     def http_response(
         self, response: Any, event: Optional[Mapping[str, Any]] = None
@@ -157,34 +164,7 @@ class Integration:
         """What an HTTP client receives for a legal ``response``: the status, the header ``(name, value)`` pairs
         (each cookie its own ``Set-Cookie``) and the body bytes (base64 decoded). Check ``response_problems``
         first: an illegal response has no defined answer (AWS sends a 502)."""
-        from . import _wire  # PERF: dev tools only
-
-        return _wire.status_of(response), self._http_headers(response, event or {}), _wire.body_bytes(response)
-
-    #: True when any JSON value is a valid response (HTTP API 2.0 answers one without ``statusCode`` as a 200)
-    _any_json_response = False
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        raise NotImplementedError(f"{self.title} events cannot be built yet")
-
-    def _check_response(
-        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
-    ) -> None:
-        wire.check_status(response, problems)
-        wire.check_single_headers(response, "headers", problems)
-        wire.check_body(response, problems, self.null_body)
-        if self.status_description:
-            description = response.get("statusDescription")
-            if description is not None and not isinstance(description, str):
-                problems.append(f"'statusDescription' is {description!r}, not a str such as '200 OK'")
-
-    def _multi_value_request(self, event: Mapping[str, Any]) -> bool:
-        """Whether the request ``event`` asks for the ``multi_value_layout`` (an ALB target group with multi-value
-        headers on sends ``multiValueHeaders``)."""
-        return self.multi_value_layout is not None and event.get("multiValueHeaders") is not None
-
-    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        return list((response.get("headers") or {}).items())
+        return self.wire.http_response(response, event or {})
 
     def __repr__(self) -> str:
         return f"<integration {self.name}: {self.title}>"
@@ -197,81 +177,12 @@ class RestApi(Integration):
     title = "API Gateway REST API"
     resolver_name = "APIGatewayRestResolver"
     view_name = "APIGatewayProxyEvent"
+    wire_name = "RestApiWire"
     layout = _layouts.SINGLE_AND_MULTI
     # COMPAT: the seed page's CORS headers are "always returned"; without an Origin they go in `headers` only, which
     # clients get (API Gateway merges the two maps) while `multiValueHeaders` stays as Powertools v3 has it.
     cors_without_origin_in_headers_only = True
     expects_elb = False  # an ALB event reads as a REST event: told apart by requestContext.elb
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        # A catch-all API: the resource "/{proxy+}" (and "/" for the root), as a router behind API Gateway has.
-        stage = request.stage or "Prod"
-        path = request.raw_path  # NOTE: REST keeps the percent-encoding in `path`; pathParameters are decoded
-        root = path == "/"
-        resource = "/" if root else "/{proxy+}"
-        headers = wire.grouped(request.headers, lower=False)
-        query = wire.by_name(wire.decoded(request.query))
-        return {
-            "resource": resource,
-            "path": path,
-            "httpMethod": request.method,
-            "headers": {name: values[-1] for name, values in headers.items()} or None,
-            "multiValueHeaders": headers or None,
-            "queryStringParameters": {name: values[-1] for name, values in query.items()} or None,
-            "multiValueQueryStringParameters": query or None,
-            "pathParameters": None if root else {"proxy": wire.unquote(path[1:])},
-            "stageVariables": None,
-            "requestContext": {
-                "resourceId": "abc123",
-                "resourcePath": resource,
-                "httpMethod": request.method,
-                "extendedRequestId": request.request_id[:16],
-                "requestTime": request.request_time,
-                "path": f"/{stage}{path}",
-                "accountId": wire.ACCOUNT_ID,
-                "protocol": "HTTP/1.1",
-                "stage": stage,
-                "domainPrefix": wire.API_ID,
-                "requestTimeEpoch": request.epoch_ms,
-                "requestId": request.request_id,
-                "identity": {
-                    "cognitoIdentityPoolId": None,
-                    "accountId": None,
-                    "cognitoIdentityId": None,
-                    "caller": None,
-                    "sourceIp": request.source_ip,
-                    "principalOrgId": None,
-                    "accessKey": None,
-                    "cognitoAuthenticationType": None,
-                    "cognitoAuthenticationProvider": None,
-                    "userArn": None,
-                    "userAgent": request.header("User-Agent"),
-                    "user": None,
-                },
-                "domainName": f"{wire.API_ID}.execute-api.{wire.REGION}.amazonaws.com",
-                "apiId": wire.API_ID,
-            },
-            "body": request.body,
-            "isBase64Encoded": request.is_base64,
-        }
-
-    def _check_response(
-        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
-    ) -> None:
-        # API Gateway answers 502 "Malformed Lambda proxy response" to any other key.
-        wire.check_unknown_keys(response, _REST_RESPONSE_KEYS, self.title, problems)
-        super()._check_response(response, event, problems, wire)
-        wire.check_multi_headers(response, "multiValueHeaders", problems)
-
-    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        # API Gateway merges the two maps; a name/value pair present in both is sent once.
-        multi = response.get("multiValueHeaders") or {}
-        pairs = [(name, value) for name, values in multi.items() for value in values]
-        sent = {(name.lower(), value) for name, value in pairs}
-        for name, value in (response.get("headers") or {}).items():
-            if (name.lower(), value) not in sent:
-                pairs.append((name, value))
-        return pairs
 
 
 class HttpApi(Integration):
@@ -281,83 +192,11 @@ class HttpApi(Integration):
     title = "API Gateway HTTP API"
     resolver_name = "APIGatewayHttpResolver"
     view_name = "APIGatewayProxyEventV2"
+    wire_name = "HttpApiWire"
     layout = _layouts.JOINED_WITH_COOKIES
 
     def family(self) -> str:
         return "v2"
-
-    _any_json_response = True
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        stage = request.stage or "$default"
-        raw_path = wire.unquote(request.raw_path)  # NOTE: HTTP API hands the path over percent-decoded
-        if stage != "$default":
-            raw_path = f"/{stage}{raw_path}"
-        domain = f"{wire.API_ID}.execute-api.{wire.REGION}.amazonaws.com"
-        return self._v2_event(request, wire, raw_path, stage, wire.API_ID, domain, wire.ACCOUNT_ID)
-
-    def _v2_event(
-        self, request: HttpRequest, wire: ModuleType, raw_path: str, stage: str, prefix: str, domain: str, account: str
-    ) -> Dict[str, Any]:
-        headers = wire.grouped(request.headers, lower=True)
-        cookies = events._cookie_items(headers.pop("cookie", []))  # the Cookie header becomes the cookies list
-        event: Dict[str, Any] = {
-            "version": "2.0",
-            "routeKey": "$default",
-            "rawPath": raw_path,
-            "rawQueryString": request.raw_query,
-        }
-        if cookies:
-            event["cookies"] = cookies
-        event["headers"] = {name: ",".join(values) for name, values in headers.items()}
-        if request.query:
-            query = wire.by_name(wire.decoded(request.query))
-            event["queryStringParameters"] = {name: ",".join(values) for name, values in query.items()}
-        event["requestContext"] = {
-            "accountId": account,
-            "apiId": prefix,
-            "domainName": domain,
-            "domainPrefix": prefix,
-            "http": {
-                "method": request.method,
-                "path": raw_path,
-                "protocol": "HTTP/1.1",
-                "sourceIp": request.source_ip,
-                "userAgent": request.header("User-Agent") or "",
-            },
-            "requestId": request.request_id,
-            "routeKey": "$default",
-            "stage": stage,
-            "time": request.request_time,
-            "timeEpoch": request.epoch_ms,
-        }
-        if request.body is not None:
-            event["body"] = request.body
-        event["isBase64Encoded"] = request.is_base64
-        return event
-
-    def _check_response(
-        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
-    ) -> None:
-        super()._check_response(response, event, problems, wire)
-        cookies = response.get("cookies")
-        if cookies is not None and not (isinstance(cookies, list) and all(isinstance(one, str) for one in cookies)):
-            problems.append(f"'cookies' is {cookies!r}, not a list of Set-Cookie strings")
-
-    def http_response(
-        self, response: Any, event: Optional[Mapping[str, Any]] = None
-    ) -> Tuple[int, List[Tuple[str, str]], bytes]:
-        if not isinstance(response, dict) or "statusCode" not in response:
-            # Payload 2.0: any other JSON value is a 200 with that JSON as the body.
-            import json
-
-            return 200, [("content-type", "application/json")], json.dumps(response).encode("utf-8")
-        return super().http_response(response, event)
-
-    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        pairs = list((response.get("headers") or {}).items())
-        pairs.extend(("set-cookie", cookie) for cookie in response.get("cookies") or ())
-        return pairs
 
 
 class FunctionUrl(HttpApi):
@@ -367,14 +206,10 @@ class FunctionUrl(HttpApi):
     title = "Lambda Function URL"
     resolver_name = "LambdaFunctionUrlResolver"
     view_name = "LambdaFunctionUrlEvent"
+    wire_name = "FunctionUrlWire"
 
     has_stages = False
     fixed_stage = "$default"
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        domain = f"{wire.FUNCTION_URL_ID}.lambda-url.{wire.REGION}.on.aws"
-        # The path keeps its percent-encoding; accountId is "anonymous" without IAM auth.
-        return self._v2_event(request, wire, request.raw_path, "$default", wire.FUNCTION_URL_ID, domain, "anonymous")
 
 
 class Alb(Integration):
@@ -385,6 +220,7 @@ class Alb(Integration):
     title = "Application Load Balancer"
     resolver_name = "ALBResolver"
     view_name = "ALBEvent"
+    wire_name = "AlbWire"
     response_limit = ALB_RESPONSE_LIMIT
     layout = _layouts.SINGLE
     # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
@@ -394,47 +230,6 @@ class Alb(Integration):
     null_body = False
     expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
     has_stages = False
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        headers = wire.grouped(request.headers, lower=True)
-        query = wire.by_name(request.query)  # NOTE: names and values as the client sent them, not decoded
-        event: Dict[str, Any] = {
-            "requestContext": {"elb": {"targetGroupArn": wire.TARGET_GROUP_ARN}},
-            "httpMethod": request.method,
-            "path": request.raw_path,
-        }
-        if request.multi_value:
-            event["multiValueQueryStringParameters"] = query
-            event["multiValueHeaders"] = headers
-        else:  # one value per name: the last one sent
-            event["queryStringParameters"] = {name: values[-1] for name, values in query.items()}
-            event["headers"] = {name: values[-1] for name, values in headers.items()}
-        event["body"] = "" if request.body is None else request.body
-        event["isBase64Encoded"] = request.is_base64
-        return event
-
-    def _check_response(
-        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
-    ) -> None:
-        super()._check_response(response, event, problems, wire)
-        wire.check_multi_headers(response, "multiValueHeaders", problems)
-        if event:
-            multi = self._multi_value_request(event)
-            used, ignored = ("multiValueHeaders", "headers") if multi else ("headers", "multiValueHeaders")
-            if response.get(ignored):
-                problems.append(
-                    f"this target group sends {used} (see the request), so the ALB ignores the response's {ignored!r}"
-                )
-
-    def _http_headers(self, response: Dict[str, Any], event: Mapping[str, Any]) -> List[Tuple[str, str]]:
-        if self._multi_value_request(event) if event else "multiValueHeaders" in response:
-            multi = response.get("multiValueHeaders") or {}
-            return [(name, value) for name, values in multi.items() for value in values]
-        # Differently-cased Set-Cookie keys (several cookies in single-value mode) each become a header.
-        return list((response.get("headers") or {}).items())
-
-
-_REST_RESPONSE_KEYS = ("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded")
 
 
 class VpcLattice(Integration):
@@ -446,31 +241,10 @@ class VpcLattice(Integration):
     title = "VPC Lattice"
     resolver_name = "VPCLatticeResolver"
     view_name = "VPCLatticeEvent"
+    wire_name = "VpcLatticeWire"
     layout = _layouts.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
     has_stages = False
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        headers = wire.grouped(request.headers, lower=True)
-        query = wire.by_name(wire.decoded(request.query))
-        # NOTE: structure v1 has one value per name: repeated headers joined with "," (as HTTP combines them),
-        # repeated query parameters the last one. raw_path keeps the query string as sent.
-        return {
-            "raw_path": f"{request.raw_path}?{request.raw_query}" if request.raw_query else request.raw_path,
-            "method": request.method,
-            "headers": {name: ",".join(values) for name, values in headers.items()},
-            "query_string_parameters": {name: values[-1] for name, values in query.items()},
-            "body": "" if request.body is None else request.body,
-            "is_base64_encoded": request.is_base64,
-        }
-
-    def _check_response(
-        self, response: Dict[str, Any], event: Mapping[str, Any], problems: List[str], wire: ModuleType
-    ) -> None:
-        super()._check_response(response, event, problems, wire)
-        for ignored in ("multiValueHeaders", "cookies"):
-            if response.get(ignored):
-                problems.append(f"VPC Lattice reads only 'headers': the response's {ignored!r} is ignored")
 
 
 class VpcLatticeV2(VpcLattice):
@@ -481,26 +255,7 @@ class VpcLatticeV2(VpcLattice):
     title = "VPC Lattice (v2)"
     resolver_name = "VPCLatticeV2Resolver"
     view_name = "VPCLatticeEventV2"
-
-    def _event(self, request: HttpRequest, wire: ModuleType) -> Dict[str, Any]:
-        arn = f"arn:aws:vpc-lattice:{wire.REGION}:{wire.ACCOUNT_ID}"
-        return {
-            "version": "2.0",
-            "path": request.raw_path,
-            "method": request.method,
-            "headers": wire.grouped(request.headers, lower=True),  # every value, as a list
-            "queryStringParameters": wire.by_name(wire.decoded(request.query)),
-            "body": request.body,
-            "isBase64Encoded": request.is_base64,
-            "requestContext": {
-                "serviceNetworkArn": f"{arn}:servicenetwork/sn-0123456789abcdef0",
-                "serviceArn": f"{arn}:service/svc-0123456789abcdef0",
-                "targetGroupArn": f"{arn}:targetgroup/tg-0123456789abcdef0",
-                "identity": {"sourceVpcArn": f"arn:aws:ec2:{wire.REGION}:{wire.ACCOUNT_ID}:vpc/vpc-0123456789abcdef0"},
-                "region": wire.REGION,
-                "timeEpoch": str(request.epoch_ms * 1000),  # microseconds, as text
-            },
-        }
+    wire_name = "VpcLatticeV2Wire"
 
 
 REST_API = RestApi()
