@@ -1,6 +1,8 @@
-"""What both encoder twins share, one definition each: the JSON encoder (json's C encoder either way), the
-``Accept-Encoding`` quality rule, deterministic gzip, and the rare paths of writing a response (statuses given as
-text, ``Vary`` merging, reason phrases, oversize responses)."""
+"""What the twins that write responses share, one definition each: the JSON encoder (json's C encoder either way),
+the ``Accept-Encoding`` quality rule, deterministic gzip and the rare paths of writing a response (statuses given as
+text, ``Vary`` merging, reason phrases, oversize responses), for the encoder twins; the response header layouts,
+the contract between ``apigw.integrations`` (which integration uses which) and the headers twins (how each is
+written, see ``_headers_py.serialize``)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,11 @@ if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping
 
 __all__ = [
+    "JOINED_COOKIES_IN_MULTI",
+    "JOINED_WITH_COOKIES",
+    "MULTI",
+    "SINGLE",
+    "SINGLE_AND_MULTI",
     "add_headers",
     "dumps",
     "fit",
@@ -19,6 +26,7 @@ __all__ = [
     "quality_above_zero",
     "response_size",
     "status_code",
+    "set_cookie_spellings",
     "status_line",
 ]
 
@@ -203,3 +211,36 @@ def fit(
     logging.getLogger("apigw").error("%s", error)
     text = writer.serializer({"statusCode": 500, "message": str(error)})
     return writer.respond(view, 500, {"Content-Type": JSON}, [], text, False, integration)
+
+
+# -- response header layouts ------------------------------------------------------------------------------------
+
+SINGLE_AND_MULTI = 0  # `headers` (single-valued) + `multiValueHeaders` (all), cookies as Set-Cookie values
+JOINED_WITH_COOKIES = 1  # `headers` (values joined with ", ") + `cookies`
+SINGLE = 2  # `headers` only, one value per name; cookies under differently-cased Set-Cookie names
+MULTI = 3  # `multiValueHeaders` only
+JOINED_COOKIES_IN_MULTI = 4  # `headers` (values joined with ", "), cookies as Set-Cookie values of `multiValueHeaders`
+
+
+def set_cookie_spellings(count: int) -> List[str]:
+    """``count`` distinct spellings of Set-Cookie for the ``SINGLE`` layout: the canonical one first, then other
+    upper/lower-case mixes (header names are case-insensitive for clients, dict keys are not)."""
+    spellings = ["Set-Cookie"]
+    letters = "setcookie"  # the 9 letters of set-cookie: 512 spellings, far more than a response carries
+    mask = 0
+    while len(spellings) < count:
+        if mask >= 1 << len(letters):
+            raise ValueError(f"cannot send {count} cookies in an ALB single-value response")
+        chars = []
+        bit = 0
+        for char in "set-cookie":
+            if char == "-":
+                chars.append(char)
+                continue
+            chars.append(char.upper() if mask >> bit & 1 else char)
+            bit += 1
+        mask += 1
+        spelling = "".join(chars)
+        if spelling not in spellings:
+            spellings.append(spelling)
+    return spellings[:count]
