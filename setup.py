@@ -16,6 +16,9 @@ from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
 COMPILED_MODULES = ("_matcher_c", "_headers_c", "_encoder_c")
+# PERF: the compiled modules (and _speedups.pyx, which says what the library is) are linked into ONE shared library:
+# a cold start pays for each shared library it loads, and apigw/_impl.py creates all three modules from this one.
+LIBRARY = "_speedups"
 
 
 def _flag(name: str) -> bool:
@@ -110,9 +113,8 @@ def _extensions() -> list:
     flags = (
         {"extra_compile_args": ["-O2", "-g0"], "extra_link_args": ["-s"]} if sys.platform.startswith("linux") else {}
     )
-    extensions = [Extension(f"apigw.{name}", [f"apigw/{name}.pyx"], **flags) for name in COMPILED_MODULES]
-    return cythonize(
-        extensions,
+    generated = cythonize(
+        [f"apigw/{name}.pyx" for name in (*COMPILED_MODULES, LIBRARY)],
         compiler_directives={
             "language_level": "3",
             # NOTE: boundscheck/wraparound stay on: the twins index Python lists (values[-1]), where turning them
@@ -122,6 +124,8 @@ def _extensions() -> list:
             "binding": False,
         },
     )
+    # Each generated .c keeps its own PyInit_<module> entry point; everything else in them is static.
+    return [Extension(f"apigw.{LIBRARY}", [source for ext in generated for source in ext.sources], **flags)]
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithMarker})

@@ -18,7 +18,10 @@ TWIN_NAMES = ["matcher", "headers", "encoder"]
 
 def twins(name: str):
     """(compiled, pure) modules; imported inside the tests, so a pure-Python install can collect this file."""
-    return importlib.import_module(f"apigw._{name}_c"), importlib.import_module(f"apigw._{name}_py")
+    from apigw import _impl
+
+    compiled = dict(zip(TWIN_NAMES, _impl.load("cython")))[name]
+    return compiled, importlib.import_module(f"apigw._{name}_py")
 
 
 def run_python(code: str, *flags: str, cwd: object = None, **env: str) -> subprocess.CompletedProcess:
@@ -38,6 +41,43 @@ def test_the_compiled_modules_are_extension_modules():
     for name in TWIN_NAMES:
         compiled, _pure = twins(name)
         assert compiled.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), compiled.__file__
+
+
+@pytest.mark.compiled
+def test_the_compiled_modules_come_from_one_shared_library():
+    import apigw._speedups as library
+
+    files = {twins(name)[0].__file__ for name in TWIN_NAMES}
+
+    assert files == {library.__file__}
+    assert os.path.basename(library.__file__).startswith("_speedups.")
+    assert library.MODULES == tuple(f"apigw._{name}_c" for name in TWIN_NAMES)
+
+
+@pytest.mark.compiled
+def test_the_compiled_modules_import_by_name_as_their_own_modules():
+    result = run_python(
+        "import apigw._matcher_c, sys\n"
+        "from apigw import _headers_c, _encoder_c\n"
+        "print(apigw._matcher_c.__name__, _headers_c.__name__, sys.modules['apigw._encoder_c'] is _encoder_c)"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["apigw._matcher_c", "apigw._headers_c", "True"]
+
+
+def test_a_missing_compiled_library_is_an_import_error_that_names_it(tmp_path):
+    import shutil
+
+    import apigw
+
+    source = os.path.dirname(apigw.__file__)
+    shutil.copytree(source, tmp_path / "apigw", ignore=shutil.ignore_patterns("*.so", "*.c", "__pycache__"))
+
+    result = run_python(REPORT, "-S", cwd=tmp_path, APIGW_REQUIRE_EXTENSIONS="1")
+
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr and "apigw._speedups" in result.stderr, result.stderr
 
 
 @pytest.mark.compiled

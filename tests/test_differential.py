@@ -28,7 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oracles import ENCODING_TOKENS, ReferenceMatcher
 
-from apigw import _encoder_c, _encoder_py, _headers_c, _headers_py, _matcher_c, _matcher_py, _rules
+from apigw import _encoder_py, _headers_py, _impl, _matcher_py, _rules
+
+_matcher_c, _headers_c, _encoder_c = _impl.load("cython")
 
 pytestmark = pytest.mark.compiled
 

@@ -154,12 +154,18 @@ def test_layer_has_python_at_its_root_and_no_sources_or_tests(layer):
     assert not [name for name in names if name.endswith((".pyx", ".c", ".pyi")) or "/tests/" in name]
 
 
-def test_layer_carries_the_compiled_modules_for_this_python(layer):
+def test_layer_carries_the_compiled_library_for_this_python(layer):
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
     names = set(zipfile.ZipFile(layer).namelist())
 
-    for module in ("_matcher_c", "_headers_c", "_encoder_c"):
-        assert f"python/apigw/{module}{suffix}" in names
+    assert f"python/apigw/_speedups{suffix}" in names
+
+
+def test_layer_carries_one_shared_library_per_python_version(layer):
+    libraries = [name for name in zipfile.ZipFile(layer).namelist() if name.endswith(".so")]
+
+    assert libraries and len({name.split(".")[1] for name in libraries}) == len(libraries), libraries
+    assert all(name.startswith("python/apigw/_speedups.") for name in libraries), libraries
 
 
 def test_layer_carries_bytecode_of_every_source_for_every_python_it_serves(layer):

@@ -7,9 +7,9 @@
 
 Lambda unpacks a layer into /opt and puts /opt/python on sys.path for every Python runtime, so one zip per
 architecture serves every Python version: the ``.py`` files are shared and each wheel adds its own
-``_*_c.cpython-3XX-<arch>-linux-gnu.so`` files side by side. Only wheels of the requested architecture (or pure
-``py3-none-any`` ones, for a pure-Python layer) are used. Sources that Lambda never runs (``.pyx``, ``.c``,
-``.pyi``) and tests are left out. Prints what went in and the zip's size.
+``_speedups.cpython-3XX-<arch>-linux-gnu.so`` (the one shared library of the compiled modules) side by side. Only
+wheels of the requested architecture (or pure ``py3-none-any`` ones, for a pure-Python layer) are used. Sources that
+Lambda never runs (``.pyx``, ``.c``, ``.pyi``) and tests are left out. Prints what went in and the zip's size.
 
 Bytecode. Lambda cannot write ``__pycache__`` into /opt, so a layer without bytecode compiles every ``.py`` file
 from source at every cold start. The layer therefore carries ``__pycache__/<module>.cpython-3XX.pyc`` for each
@@ -289,7 +289,8 @@ def verify_layer(layer: Path, interpreters: Sequence[Interpreter]) -> None:
                 # here, so the check imports the Python modules only (all of them, twins included).
                 native = {name for name in pycs if name.endswith(".so") and f"-{host}-" in name}
                 foreign = _has_so(pycs) and not native
-                to_import = [m for m in modules if not foreign or not m.rsplit(".", 1)[-1].endswith("_c")]
+                compiled = set(module_names([name for name in names if name.endswith(".so")]))
+                to_import = [m for m in modules if not foreign or m not in compiled]
                 missing = [name for name in sources if _pyc_name(name, interpreter.cache_tag) not in pycs]
                 if missing:
                     raise SystemExit(
