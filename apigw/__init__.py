@@ -13,7 +13,7 @@
 """
 
 from ._impl import IMPLEMENTATION
-from .exceptions import BadRequestError, MethodNotAllowedError, NotFoundError, ServiceError
+from .exceptions import ServiceError
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,
@@ -36,8 +36,11 @@ if TYPE_CHECKING:
     from .any_integration import AnyIntegrationResolver
     from .depends import DependencyResolutionError, Depends
     from .exceptions import (
+        BadRequestError,
         ForbiddenError,
         InternalServerError,
+        MethodNotAllowedError,
+        NotFoundError,
         RequestEntityTooLargeError,
         RequestTimeoutError,
         ServiceUnavailableError,
@@ -62,6 +65,9 @@ if TYPE_CHECKING:
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
     "content_types": "content_types",  # the module itself
+    "BadRequestError": "exceptions",
+    "MethodNotAllowedError": "exceptions",
+    "NotFoundError": "exceptions",
     "ForbiddenError": "exceptions",
     "InternalServerError": "exceptions",
     "RequestEntityTooLargeError": "exceptions",

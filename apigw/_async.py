@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from ._callables import is_async
-from .exceptions import MethodNotAllowedError, NotFoundError, ServiceError
+from .exceptions import ServiceError
 from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
 from .response import Response
 
@@ -72,6 +72,8 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     view = app.current_event
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
         return app._answer_not_found()  # the pre-flight answer: nothing to await
+    from .exceptions import MethodNotAllowedError, NotFoundError  # PERF: made on first use (see there)
+
     if app._method_not_allowed:
         allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
         if allowed:

@@ -9,7 +9,6 @@ from cpython.unicode cimport PyUnicode_Check
 from ._body import _ENCODER, _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers
 from ._body import fit, gzip_compress
 from ._body import _STATUS_LINES, quality_above_zero, status_code, status_line
-from .exceptions import ResponseSerializationError
 
 
 def dumps(obj):
@@ -211,6 +210,8 @@ cdef class ResponseWriter:
         try:
             return self.serializer(value)
         except Exception as exc:
+            from .exceptions import ResponseSerializationError  # PERF: made on first use (see apigw.exceptions)
+
             raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc, value) from exc
 
     cdef dict _finish(

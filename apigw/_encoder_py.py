@@ -26,7 +26,6 @@ from ._body import (
     status_code,
     status_line,
 )
-from .exceptions import ResponseSerializationError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -263,6 +262,8 @@ class ResponseWriter:
         try:
             return self.serializer(value)
         except Exception as exc:
+            from .exceptions import ResponseSerializationError  # PERF: made on first use (see apigw.exceptions)
+
             raise ResponseSerializationError(route.method, route.rule, route.handler_name, exc, value) from exc
 
     def _finish(

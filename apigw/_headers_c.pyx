@@ -3,7 +3,6 @@
 same behaviour; the pure twin documents the contract)."""
 
 from ._body import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI, set_cookie_spellings
-from .exceptions import InvalidResponseHeaderError
 
 cdef object _MISSING = object()
 cdef str _JSON = u"application/json"
@@ -150,16 +149,22 @@ cdef inline bint _forbidden(str text):
     return False
 
 
+cdef object _refused(object name, object value):
+    from .exceptions import InvalidResponseHeaderError  # PERF: made on first use (see apigw.exceptions)
+
+    return InvalidResponseHeaderError(name, value)
+
+
 cdef inline void _check(object name, object value) except *:
     if not isinstance(value, str) or _forbidden(<str>value):
         if isinstance(value, str):
-            raise InvalidResponseHeaderError(name, value)
+            raise _refused(name, value)
         raise TypeError(f"response header {name!r} value must be text, not {type(value).__name__}")
 
 
 cdef inline void _check_name(object name) except *:
     if not isinstance(name, str) or not name or _forbidden(<str>name):
-        raise InvalidResponseHeaderError(name, None)
+        raise _refused(name, None)
 
 
 cdef list _as_checked_list(object name, object value):

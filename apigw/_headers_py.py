@@ -37,7 +37,6 @@ from ._body import (
     SINGLE_AND_MULTI,
     set_cookie_spellings,
 )
-from .exceptions import InvalidResponseHeaderError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -216,21 +215,27 @@ def _is_set_cookie(key: str) -> bool:
     return len(key) == 10 and key.lower() == _SET_COOKIE
 
 
-def _check(name: str, value: Any) -> None:
-    """APPSEC: refuse a CR, LF or NUL in a header value (``isprintable`` answers the common case in one pass)."""
-    if not isinstance(value, str) or (not value.isprintable() and _forbidden(value)):
-        if isinstance(value, str):
-            raise InvalidResponseHeaderError(name, value)
-        raise TypeError(f"response header {name!r} value must be text, not {type(value).__name__}")
-
-
 def _forbidden(text: str) -> bool:
     return "\r" in text or "\n" in text or "\x00" in text
 
 
+def _refused(name: Any, value: Any) -> Exception:
+    from .exceptions import InvalidResponseHeaderError  # PERF: made on first use (see apigw.exceptions)
+
+    return InvalidResponseHeaderError(name, value)
+
+
+def _check(name: str, value: Any) -> None:
+    """APPSEC: refuse a CR, LF or NUL in a header value (``isprintable`` answers the common case in one pass)."""
+    if not isinstance(value, str) or (not value.isprintable() and _forbidden(value)):
+        if isinstance(value, str):
+            raise _refused(name, value)
+        raise TypeError(f"response header {name!r} value must be text, not {type(value).__name__}")
+
+
 def _check_name(name: Any) -> None:
     if not isinstance(name, str) or not name or (not name.isprintable() and _forbidden(name)):
-        raise InvalidResponseHeaderError(name, None)
+        raise _refused(name, None)
 
 
 def _as_checked_list(name: str, value: Any) -> List[str]:

@@ -37,13 +37,7 @@ from . import _impl, _rules, integrations
 from ._body import JSON
 from ._body import status_code as _status
 from .events import BaseProxyEvent
-from .exceptions import (
-    InvalidEventError,
-    MethodNotAllowedError,
-    NotFoundError,
-    ResponseSizeExceededError,
-    ServiceError,
-)
+from .exceptions import InvalidEventError, ServiceError
 from .response import CORSConfig, Response
 
 TYPE_CHECKING = False
@@ -75,6 +69,7 @@ if TYPE_CHECKING:
         VPCLatticeEvent,
         VPCLatticeEventV2,
     )
+    from .exceptions import NotFoundError
     from .integrations import Integration
     from .openapi.models import OpenAPI
     from .request import Request
@@ -467,6 +462,8 @@ class BaseRouter:
 
     def not_found(self, func: Any = None) -> Any:
         """Register the decorated function to answer requests no route matches (it receives a ``NotFoundError``)."""
+        from .exceptions import NotFoundError
+
         if func is None:
             return self.exception_handler(NotFoundError)
         return self.exception_handler(NotFoundError)(func)
@@ -1087,6 +1084,8 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
             methods = ",".join(sorted(self._cors_methods_for(path)))
             return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
+        from .exceptions import MethodNotAllowedError, NotFoundError  # PERF: made on first use (see there)
+
         if self._method_not_allowed:
             allowed = self.allowed_methods(self._remove_prefix(view.path) if self._strip_prefixes else view.path)
             if allowed:
@@ -1167,10 +1166,14 @@ class ApiGatewayResolver(BaseRouter):
         if isinstance(exc, ServiceError):
             body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
             return Response(exc.status_code, JSON, body)
-        if self._debug and not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
-            import traceback  # PERF: debug mode only; it costs a millisecond of cold start
+        if self._debug:
+            # PERF: debug mode only, both; traceback costs a millisecond of cold start
+            import traceback
 
-            return Response(500, "text/plain", "".join(traceback.format_exception(exc)))
+            from .exceptions import ResponseSizeExceededError
+
+            if not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
+                return Response(500, "text/plain", "".join(traceback.format_exception(exc)))
         raise raised if raised is not None else exc
 
     def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:

@@ -22,7 +22,7 @@ OPTIONAL = [
     "apigw.router",
     "apigw.middlewares",
     "apigw.content_types",
-    "apigw._status_errors",  # error classes apigw raises on no request's way to an answer
+    "apigw._errors",  # error classes a request meets only on its way to an error answer
     # the views of the other integrations, and the request-context views nobody read
     "apigw._events_http",
     "apigw._events_alb",
@@ -136,14 +136,14 @@ def test_error_classes_made_on_first_use_are_the_public_ones_wherever_they_are_i
         import apigw
         from apigw import exceptions
 
-        assert "apigw._status_errors" not in sys.modules
+        assert "apigw._errors" not in sys.modules
         from apigw.exceptions import ForbiddenError
-        from apigw import _status_errors
+        from apigw import _errors
 
-        assert set(_status_errors.__all__) == exceptions._ON_FIRST_USE
-        for name in _status_errors.__all__:
+        assert {*_errors.__all__, "_DefaultMessageError"} == exceptions._ON_FIRST_USE
+        for name in _errors.__all__:
             cls = getattr(exceptions, name)
-            assert cls is getattr(_status_errors, name) and cls.__module__ == "apigw.exceptions", name
+            assert cls is getattr(_errors, name) and cls.__module__ == "apigw.exceptions", name
             assert name in dir(exceptions), name
         assert apigw.ForbiddenError is ForbiddenError and issubclass(ForbiddenError, exceptions.ServiceError)
         error = pickle.loads(pickle.dumps(ForbiddenError("no")))
@@ -151,7 +151,7 @@ def test_error_classes_made_on_first_use_are_the_public_ones_wherever_they_are_i
         """
     )
 
-    assert loaded["apigw._status_errors"]
+    assert loaded["apigw._errors"]
 
 
 @pytest.mark.once
@@ -171,7 +171,7 @@ def test_a_body_that_is_not_json_loads_its_error_class_and_is_answered_400():
         """
     )
 
-    assert loaded["apigw._status_errors"]
+    assert loaded["apigw._errors"]
 
 
 @pytest.mark.once
