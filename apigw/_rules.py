@@ -15,7 +15,7 @@ import re
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Optional, Pattern, Tuple
+    from typing import Dict, Optional, Pattern, Tuple
 
 __all__ = [
     "PLACEHOLDER_PATTERN",
@@ -74,6 +74,18 @@ def is_regex(rule: str) -> bool:
 
 def classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
     """``("literal" | "segment" | "regex", placeholder names)`` for a rule."""
+    # PERF: each registration asks twice (the matcher, then the resolver for the handler's keywords); the answers
+    # for the rules of this process are kept (registration only: requests never classify).
+    known = _CLASSIFIED.get(rule)
+    if known is None:
+        known = _CLASSIFIED[rule] = _classify(rule)
+    return known
+
+
+_CLASSIFIED: Dict[str, Tuple[str, Tuple[str, ...]]] = {}
+
+
+def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
     if _REGEX_METACHARS.isdisjoint(rule):
         return "literal", ()
     names = []

@@ -255,6 +255,7 @@ _OPENAPI_DEFAULTS: Dict[str, Any] = {
     "enable_validation": None,
     "custom_response_validation_http_code": None,
 }
+_OPENAPI_DEFAULT_VALUES = tuple(_OPENAPI_DEFAULTS.values())  # in route()'s order of the keywords
 
 
 class Registration:
@@ -362,22 +363,27 @@ class BaseRouter:
             raise TypeError(f"route {rule!r}: method must be an HTTP method name or a list of them, not {method!r}")
         if not isinstance(rule, str):
             raise TypeError(f"a route rule must be a str such as '/orders/<order_id>', not {type(rule).__name__}")
-        status_code = _status(status_code, f"route {rule!r}")
-        given = {
-            "summary": summary,
-            "description": description,
-            "responses": responses,
-            "response_description": response_description,
-            "tags": tags,
-            "operation_id": operation_id,
-            "include_in_schema": include_in_schema,
-            "security": security,
-            "openapi_extensions": openapi_extensions,
-            "deprecated": deprecated,
-            "enable_validation": enable_validation,
-            "custom_response_validation_http_code": custom_response_validation_http_code,
-        }
-        openapi = {key: value for key, value in given.items() if value != _OPENAPI_DEFAULTS[key]}
+        if type(status_code) is not int or not 100 <= status_code <= 599:  # PERF: the message only when needed
+            status_code = _status(status_code, f"route {rule!r}")
+        documented = (
+            summary,
+            description,
+            responses,
+            response_description,
+            tags,
+            operation_id,
+            include_in_schema,
+            security,
+            openapi_extensions,
+            deprecated,
+            enable_validation,
+            custom_response_validation_http_code,
+        )
+        openapi = (
+            {}  # PERF: the usual route documents nothing; one tuple comparison says so
+            if documented == _OPENAPI_DEFAULT_VALUES
+            else {key: value for key, value in zip(_OPENAPI_DEFAULTS, documented) if value != _OPENAPI_DEFAULTS[key]}
+        )
         route_middlewares = tuple(middlewares or ())
 
         def register(func: AnyCallable) -> AnyCallable:
