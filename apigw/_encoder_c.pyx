@@ -1,18 +1,18 @@
 # cython: language_level=3
 """Response body encoding, compiled twin of ``_encoder_py.py`` (same functions, same behaviour; the pure twin
-documents the contract). ``gzip_compress`` is zlib's C code either way, taken from ``apigw._body``; ``dumps`` calls
-the same json C encoder as ``apigw._body.dumps`` without a Python frame around it."""
+documents the contract). ``gzip_compress`` is zlib's C code either way, taken from ``apigw._shared``; ``dumps`` calls
+the same json C encoder as ``apigw._shared.dumps`` without a Python frame around it."""
 
 from cpython.bytes cimport PyBytes_Check
 from cpython.unicode cimport PyUnicode_Check
 
-from ._body import _ENCODER, _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers
-from ._body import fit, gzip_compress
-from ._body import _STATUS_LINES, quality_above_zero, status_code, status_line
+from ._shared import _ENCODER, _FAST_ENCODE, JSON, PLAIN_FIELDS_BOUND, VARY_ACCEPT_ENCODING, accept_encoding, add_headers
+from ._shared import fit, gzip_compress
+from ._shared import _STATUS_LINES, quality_above_zero, status_code, status_line
 
 
 def dumps(obj):
-    """Compact JSON for a handler's result (see ``apigw._body.dumps``): json's C encoder, called without a Python
+    """Compact JSON for a handler's result (see ``apigw._shared.dumps``): json's C encoder, called without a Python
     frame around it."""
     if _FAST_ENCODE is not None:
         try:

@@ -1,6 +1,6 @@
 """Response body encoding, pure-Python twin of ``_encoder_c.pyx``.
 
-- ``dumps``: compact JSON (see ``apigw._body.dumps``, shared by both twins: it is json's C encoder either way).
+- ``dumps``: compact JSON (see ``apigw._shared.dumps``, shared by both twins: it is json's C encoder either way).
 - ``accepts_gzip``: does an ``Accept-Encoding`` value allow gzip? ``q=0`` is a refusal, ``*`` a wildcard.
 - ``encode_body``: a response body (``str``, ``bytes``, ``None``) to the text the integration carries, gzipped
   when asked for and allowed, base64 for bytes.
@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from ._body import (
+from ._shared import (
     _STATUS_LINES,
     JSON,
     PLAIN_FIELDS_BOUND,

@@ -2,7 +2,7 @@
 """Request header lookup and response header serialization, compiled twin of ``_headers_py.py`` (same functions,
 same behaviour; the pure twin documents the contract)."""
 
-from ._body import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI, set_cookie_spellings
+from ._shared import JOINED_COOKIES_IN_MULTI, JOINED_WITH_COOKIES, MULTI, SINGLE, SINGLE_AND_MULTI, set_cookie_spellings
 
 cdef object _MISSING = object()
 cdef str _JSON = u"application/json"

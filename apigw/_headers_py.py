@@ -29,7 +29,7 @@ injection); ``serialize`` refuses it with ``InvalidResponseHeaderError`` naming 
 
 from __future__ import annotations
 
-from ._body import (
+from ._shared import (
     JOINED_COOKIES_IN_MULTI,
     JOINED_WITH_COOKIES,
     MULTI,

@@ -4,7 +4,7 @@ docstrings for the contract). What differs is only how: typed trie nodes, a C lo
 characters instead of the regex engine, and no Python frames on the lookup path."""
 
 # Rule classification runs once per route at registration: one shared module, not duplicated in the twins.
-from ._rules import classify, compile_rule, placeholder_name
+from ._shared import classify, compile_rule, placeholder_name
 
 cdef Py_ssize_t NO_ORDER = 1 << 62
 

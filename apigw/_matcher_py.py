@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ._rules import SEGMENT_CLASS, classify, compile_rule, placeholder_name
+from ._shared import SEGMENT_CLASS, classify, compile_rule, placeholder_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

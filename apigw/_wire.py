@@ -16,8 +16,8 @@ import time
 from string import ascii_letters, digits
 from urllib.parse import quote, unquote
 
-from ._body import response_size
 from ._lambda_context import ACCOUNT_ID, REGION, new_request_id
+from ._shared import response_size
 from .events import _cookie_items
 
 TYPE_CHECKING = False

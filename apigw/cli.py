@@ -318,7 +318,7 @@ def route_report(app: Any) -> Tuple[List[str], int]:
     """``(lines, number of flagged routes)``: the route table of ``app`` with its options, duplicates (a second
     registration of a method and rule never answers) and shadowed routes (an earlier route answers every path
     tried for them; static rules are tried before dynamic ones)."""
-    from ._rules import PLACEHOLDER_PATTERN, compile_rule
+    from ._shared import PLACEHOLDER_PATTERN, compile_rule
 
     routes = app.routes
     first_of: Dict[Tuple[str, str], Any] = {}

@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     _AnyDict = Dict[str, Any]
 else:
     # PERF: no typing at run time (the Lambda runtime has not loaded it; it costs cold starts milliseconds).
-    from ._typing import Generic, overload
+    from ._shared import Generic, overload
 
     _T = None
     _AnyMapping = _StrMapping = Mapping

@@ -33,7 +33,7 @@ resolves Lambda events loads neither ``asyncio`` nor the event builders.
 
 from __future__ import annotations
 
-from . import _body
+from . import _shared
 from ._lambda_context import LambdaContext
 from .integrations import RestApi
 from .resolver import _NamedResolver
@@ -78,7 +78,7 @@ class LocalHttp(RestApi):
     maps, so the answer is a legal REST response too.
     """
 
-    layout = _body.JOINED_COOKIES_IN_MULTI
+    layout = _shared.JOINED_COOKIES_IN_MULTI
     # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the
     # OpenAPI server URL is "/" even for an event with a stage).
     stage_in_urls = False

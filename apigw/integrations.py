@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import cached_property  # PERF: functools is loaded by re, which the runtime loads
 
-from . import _body, events
+from . import _shared, events
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ class Integration:
     view_name = "BaseProxyEvent"
     #: the largest response JSON, in bytes, the integration accepts (more is an opaque 502 at AWS)
     response_limit = LAMBDA_RESPONSE_LIMIT
-    #: header layout of the response (see ``apigw._body``)
-    layout = _body.SINGLE_AND_MULTI
+    #: header layout of the response (see ``apigw._shared``)
+    layout = _shared.SINGLE_AND_MULTI
     #: the layout instead when the request event has ``multiValueHeaders`` (ALB with multi-value headers on)
     multi_value_layout: Optional[int] = None
     #: True when the response carries a ``statusDescription`` (``"200 OK"``)
@@ -178,7 +178,7 @@ class RestApi(Integration):
     resolver_name = "APIGatewayRestResolver"
     view_name = "APIGatewayProxyEvent"
     wire_name = "RestApiWire"
-    layout = _body.SINGLE_AND_MULTI
+    layout = _shared.SINGLE_AND_MULTI
     # COMPAT: the seed page's CORS headers are "always returned"; without an Origin they go in `headers` only, which
     # clients get (API Gateway merges the two maps) while `multiValueHeaders` stays as Powertools v3 has it.
     cors_without_origin_in_headers_only = True
@@ -193,7 +193,7 @@ class HttpApi(Integration):
     resolver_name = "APIGatewayHttpResolver"
     view_name = "APIGatewayProxyEventV2"
     wire_name = "HttpApiWire"
-    layout = _body.JOINED_WITH_COOKIES
+    layout = _shared.JOINED_WITH_COOKIES
 
     def family(self) -> str:
         return "v2"
@@ -222,9 +222,9 @@ class Alb(Integration):
     view_name = "ALBEvent"
     wire_name = "AlbWire"
     response_limit = ALB_RESPONSE_LIMIT
-    layout = _body.SINGLE
+    layout = _shared.SINGLE
     # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
-    multi_value_layout = _body.MULTI
+    multi_value_layout = _shared.MULTI
     # COMPAT: Powertools sends no statusDescription; AWS documents it as required ("200 OK").
     status_description = True
     null_body = False
@@ -242,7 +242,7 @@ class VpcLattice(Integration):
     resolver_name = "VPCLatticeResolver"
     view_name = "VPCLatticeEvent"
     wire_name = "VpcLatticeWire"
-    layout = _body.SINGLE
+    layout = _shared.SINGLE
     status_description = True  # documented by AWS; Powertools leaves it out
     has_stages = False
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     _AppT = TypeVar("_AppT")
 else:
-    from ._typing import Generic, Protocol  # COMPAT: BaseMiddlewareHandler[App] without typing at run time
+    from ._shared import Generic, Protocol  # COMPAT: BaseMiddlewareHandler[App] without typing at run time
 
     _AppT = None
 

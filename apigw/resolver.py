@@ -33,9 +33,9 @@ import warnings
 from _contextvars import ContextVar  # PERF: the C module itself, without contextvars.py around it
 from enum import Enum
 
-from . import _impl, _rules, integrations
-from ._body import JSON
-from ._body import status_code as _status
+from . import _impl, _shared, integrations
+from ._shared import JSON
+from ._shared import status_code as _status
 from .events import BaseProxyEvent
 from .exceptions import InvalidEventError, ServiceError
 from .response import CORSConfig, Response
@@ -699,7 +699,7 @@ class ApiGatewayResolver(BaseRouter):
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
-        placeholders = _rules.keyword_names(rule)
+        placeholders = _shared.keyword_names(rule)
         validation = route.openapi.get("enable_validation")
         _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
         route.invoke = _invoke_plan(self, route, placeholders, validation)
@@ -1447,7 +1447,7 @@ def _normalize_rule(rule: str, func: Callable[..., Any]) -> str:
     matching the rest of the path. A literal rule without a leading ``/`` can never match: refused."""
     if "{" in rule:
         rule = re.sub(_BRACES, lambda found: f"(?P<{found[1]}>.+)" if found[2] else f"<{found[1]}>", rule)
-    if not rule.startswith("/") and not _rules.is_regex(rule):
+    if not rule.startswith("/") and not _shared.is_regex(rule):
         raise ValueError(
             f"route rule {rule!r} (registered by {_callable_name(func)}) does not start with '/': a request path "
             f"always does, so it could never match. Did you mean {'/' + rule!r}?"

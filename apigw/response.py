@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ._body import JSON
+from ._shared import JSON
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     HeaderValue = Union[str, List[str]]
     _BodyT = TypeVar("_BodyT")
 else:
-    from ._typing import Generic  # COMPAT: Response[Todo] as in Powertools, without typing at run time
+    from ._shared import Generic  # COMPAT: Response[Todo] as in Powertools, without typing at run time
 
     _BodyT = None
 

@@ -18,7 +18,7 @@ Each input checks one function on fuzzed data:
   text to text or lists, or a list, with other values no longer than 32 characters as JSON) it must be at least
   ``len(json.dumps(result))`` with ``ensure_ascii`` true and the UTF-8 length with it false (how the Lambda runtime
   writes responses before and from python3.12).
-- ``dumps(obj)`` (one shared definition, ``apigw._body.dumps``): byte-identical to compact ``json.dumps``.
+- ``dumps(obj)`` (one shared definition, ``apigw._shared.dumps``): byte-identical to compact ``json.dumps``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import atheris
 from _inputs import Draw, TextSubclass, fail, outcome, run, same
 from oracles import ENCODING_TOKENS
 
-with atheris.instrument_imports(include=["apigw._encoder_py", "apigw._body"]):
+with atheris.instrument_imports(include=["apigw._encoder_py", "apigw._shared"]):
     from apigw import _encoder_c, _encoder_py
 
 warnings.simplefilter("ignore")  # warnings are not outcomes

@@ -25,7 +25,7 @@ from typing import Any, Dict, List
 import atheris
 from _inputs import Draw, TextSubclass, outcome, run, same, strict
 
-with atheris.instrument_imports(include=["apigw._headers_py", "apigw._body", "apigw.exceptions"]):
+with atheris.instrument_imports(include=["apigw._headers_py", "apigw._shared", "apigw.exceptions"]):
     from apigw import _headers_c, _headers_py
 
 warnings.simplefilter("ignore")  # str(b"...") under -b, and such: warnings are not outcomes

@@ -29,8 +29,8 @@ import atheris
 from _inputs import Draw, TextSubclass, fail, outcome, run, same
 from oracles import ReferenceMatcher
 
-with atheris.instrument_imports(include=["apigw._matcher_py", "apigw._rules"]):
-    from apigw import _matcher_c, _matcher_py, _rules
+with atheris.instrument_imports(include=["apigw._matcher_py", "apigw._shared"]):
+    from apigw import _matcher_c, _matcher_py, _shared
 
 warnings.simplefilter("ignore")  # `re`'s FutureWarnings about rules: warnings are not outcomes
 
@@ -39,7 +39,7 @@ WORDS = ["a", "b", "ab", "v1", "", "é", "A", "a b", "%2F"]
 NAMES = ["id", "name", "x", "major", "é"]
 BAD_NAMES = ["1", "1st", "٣", "x²", "½", "_"]  # "_" is an identifier; the others are word characters only
 # Characters of placeholder values: accepted ones (word characters, ASCII and not, the extra set) and refused ones.
-VALUE_ALPHABET = _rules.SEGMENT_EXTRA_CHARS + "abxy019_éß٣ǅ" + "/?#\n\t\r\x00\u00a0\u2028\U0001f600\u0301"
+VALUE_ALPHABET = _shared.SEGMENT_EXTRA_CHARS + "abxy019_éß٣ǅ" + "/?#\n\t\r\x00\u00a0\u2028\U0001f600\u0301"
 LITERAL_ALPHABET = "ab-._~ %é\t\n\x00=&!@,;"  # no regex metacharacter: the rule stays literal or segment
 
 # Regex fragments a developer writes.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
-from apigw import _rules
+from apigw import _shared
 
 #: What Accept-Encoding values are made of: codings in any case, qualities near zero, separators, odd spaces.
 ENCODING_TOKENS = [
@@ -60,7 +60,7 @@ class ReferenceMatcher:
     def add(self, rule: str, method: str, target: Any) -> None:
         if self.ignore_trailing_slash:
             rule = rule.rstrip("/")
-        compiled = re.compile("(?:" + _rules.rule_to_regex(rule) + ")")
+        compiled = re.compile("(?:" + _shared.rule_to_regex(rule) + ")")
         (self.dynamic if compiled.groups else self.static).append((compiled, method, target))
 
     def _fullmatch(self, compiled: Any, path: str) -> Any:

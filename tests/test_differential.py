@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oracles import ENCODING_TOKENS, ReferenceMatcher
 
-from apigw import _encoder_py, _headers_py, _impl, _matcher_py, _rules
+from apigw import _encoder_py, _headers_py, _impl, _matcher_py, _shared
 
 _matcher_c, _headers_c, _encoder_c = _impl.load("cython")
 
@@ -53,7 +53,7 @@ NAMES = ["id", "name", "x", "major"]  # "id" and "major" also appear inside the 
 
 # Characters for placeholder values: the extra characters a placeholder accepts, word characters (ASCII and
 # not), and characters it must refuse.
-ALLOWED_EXTRA = _rules.SEGMENT_EXTRA_CHARS
+ALLOWED_EXTRA = _shared.SEGMENT_EXTRA_CHARS
 VALUE_ALPHABET = ALLOWED_EXTRA + "abxy019_é٣ß" + "/?#\n\t\x00\u00a0\u2028"
 values = st.text(VALUE_ALPHABET, max_size=4)
 
@@ -254,7 +254,7 @@ def test_regression_placeholder_whose_name_is_not_a_group_name_is_refused(rule):
 
 def test_rule_to_regex_expands_placeholders_like_powertools():
     segment = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
-    assert _rules.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
+    assert _shared.rule_to_regex("/a/<id>/v<major>.json") == f"/a/(?P<id>{segment})/v(?P<major>{segment}).json"
 
 
 def test_placeholder_segments_are_recognised_exactly_as_the_regex_would():
@@ -265,10 +265,10 @@ def test_placeholder_segments_are_recognised_exactly_as_the_regex_would():
         char = chr(code)
         for segment in (f"<{char}>", f"<a{char}>", f"<{char}_1>"):
             found = reference.fullmatch(segment)
-            assert _rules.placeholder_name(segment) == (found and found.group(1)), segment
+            assert _shared.placeholder_name(segment) == (found and found.group(1)), segment
     for segment in ("", "<", ">", "<>", "<<a>>", "<a>b>", "x<a>", "<a>x", "<a", "a>", "<a b>", "<𝒳>", "<١٢>"):
         found = reference.fullmatch(segment)
-        assert _rules.placeholder_name(segment) == (found and found.group(1)), segment
+        assert _shared.placeholder_name(segment) == (found and found.group(1)), segment
 
 
 # ---------------------------------------------------------------------------------------------------------------

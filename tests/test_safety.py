@@ -30,7 +30,7 @@ from apigw import (
     _impl,
     content_types,
 )
-from apigw._body import PLAIN_FIELDS_BOUND, status_line
+from apigw._shared import PLAIN_FIELDS_BOUND, status_line
 from apigw.exceptions import (
     InvalidEventError,
     InvalidResponseHeaderError,

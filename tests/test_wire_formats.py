@@ -18,7 +18,7 @@ from apigw import (
     Response,
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
-    _body,
+    _shared,
     _wire,
 )
 from apigw.events import (
@@ -275,7 +275,7 @@ def test_multi_value_headers_is_an_alb_setting_only():
 def test_settings_are_decided_by_the_integration_facts_not_its_name():
     class MultiValueRest(RestApi):
         name = "alb-like-rest"
-        multi_value_layout = _body.MULTI
+        multi_value_layout = _shared.MULTI
 
     class StagedAlb(Alb):
         name = "staged-alb"

@@ -63,10 +63,10 @@ def fields_of(app: ApiGatewayResolver, route: Route) -> RouteFields:
     hit = cache.get(id(route))
     if hit is not None and hit[0] is route:
         return hit[1]
-    from .. import _rules
+    from .. import _shared
 
     where = route_where(route)
-    fields = route_fields(route, read_signature(route.func, where), _rules.keyword_names(route.rule), where)
+    fields = route_fields(route, read_signature(route.func, where), _shared.keyword_names(route.rule), where)
     cache[id(route)] = (route, fields)
     return fields
 
