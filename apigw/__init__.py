@@ -13,7 +13,7 @@
 """
 
 from ._impl import IMPLEMENTATION
-from .exceptions import ServiceError
+from ._shared import ServiceError
 from .resolver import (
     ALBResolver,
     APIGatewayHttpResolver,

@@ -18,7 +18,7 @@ import asyncio
 import inspect
 
 from ._callables import is_async
-from .exceptions import ServiceError
+from ._shared import ServiceError
 from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
 from .response import Response
 

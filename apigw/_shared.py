@@ -4,6 +4,7 @@ module it imports (PERF), and these are needed by every app.
 - **Route rules** (both matcher twins, the resolver, the OpenAPI paths): how a rule is classified and matched.
 - **Writing responses** (both encoder twins, both headers twins, the resolver): the JSON encoder, gzip, statuses,
   ``Vary``, oversize responses, and the response header layouts.
+- **The errors of every request path** (``ServiceError``, ``InvalidEventError``, public in ``apigw.exceptions``).
 - **Typing stand-ins** (``apigw.events``, ``apigw.response``, ``apigw.middlewares``): what their classes are
   declared with at run time, since ``typing`` is not loaded.
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping, Optional, Pattern, Tuple
 
 __all__ = [
+    "InvalidEventError",
+    "ServiceError",
     "add_headers",
     "classify",
     "compile_rule",
@@ -385,6 +388,33 @@ def set_cookie_spellings(count: int) -> List[str]:
         if spelling not in spellings:
             spellings.append(spelling)
     return spellings[:count]
+
+
+# == The errors of every request path ===============================================================================
+# The two classes of ``apigw.exceptions`` a resolver needs at hand (documented and imported there, as their
+# ``__module__`` says): PERF, the other error classes load with ``apigw.exceptions`` when a request first needs one.
+
+
+class ServiceError(Exception):
+    """An HTTP error answered as ``{"statusCode": status_code, "message": msg}``."""
+
+    __module__ = "apigw.exceptions"
+
+    def __init__(self, status_code: int, msg: str) -> None:
+        # NOTE: Exception.__init__ by name, not super(): subclasses also inherit from json/unicode errors whose
+        # __init__ takes other arguments.
+        Exception.__init__(self, msg)
+        self.status_code = status_code
+        self.msg = msg
+
+
+class InvalidEventError(ValueError):
+    """The Lambda event is not an HTTP event of the resolver's kind (for example it has no method or path).
+
+    This is a deployment or test-event problem, not a client error, so it is raised rather than answered.
+    """
+
+    __module__ = "apigw.exceptions"
 
 
 # == Typing stand-ins ===============================================================================================

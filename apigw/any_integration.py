@@ -24,8 +24,8 @@ ALB sends them (percent-encoded).
 from __future__ import annotations
 
 from . import integrations
+from ._shared import InvalidEventError
 from .events import BaseProxyEvent
-from .exceptions import InvalidEventError
 from .resolver import _integration_of_view, _NamedResolver
 
 TYPE_CHECKING = False

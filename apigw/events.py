@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from . import _impl
-from .exceptions import InvalidEventError
+from ._shared import InvalidEventError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

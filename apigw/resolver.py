@@ -34,10 +34,9 @@ from _contextvars import ContextVar  # PERF: the C module itself, without contex
 from enum import Enum
 
 from . import _impl, _shared, integrations
-from ._shared import JSON
+from ._shared import JSON, InvalidEventError, ServiceError
 from ._shared import status_code as _status
 from .events import BaseProxyEvent
-from .exceptions import InvalidEventError, ServiceError
 from .response import CORSConfig, Response
 
 TYPE_CHECKING = False

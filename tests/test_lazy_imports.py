@@ -22,7 +22,7 @@ OPTIONAL = [
     "apigw.router",
     "apigw.middlewares",
     "apigw.content_types",
-    "apigw._errors",  # error classes a request meets only on its way to an error answer
+    "apigw.exceptions",  # the error classes: a request answered normally needs none beyond apigw._shared's
     # the views of the other integrations, and the request-context views nobody read
     "apigw._events_http",
     "apigw._events_alb",
@@ -129,29 +129,27 @@ def test_content_types_is_imported_when_first_read():
 
 
 @pytest.mark.once
-def test_error_classes_made_on_first_use_are_the_public_ones_wherever_they_are_imported_from():
+def test_the_error_classes_load_with_the_first_error_and_are_the_public_ones_wherever_they_are_imported_from():
     loaded = modules_after(
         """
         import pickle, sys
         import apigw
+        from apigw import APIGatewayRestResolver, ServiceError
+
+        app = APIGatewayRestResolver()
+        assert app.resolve({"path": "/nowhere", "httpMethod": "GET"}, None)["statusCode"] == 404
         from apigw import exceptions
+        from apigw.exceptions import ForbiddenError, InvalidEventError
 
-        assert "apigw._errors" not in sys.modules
-        from apigw.exceptions import ForbiddenError
-        from apigw import _errors
-
-        assert {*_errors.__all__, "_DefaultMessageError"} == exceptions._ON_FIRST_USE
-        for name in _errors.__all__:
-            cls = getattr(exceptions, name)
-            assert cls is getattr(_errors, name) and cls.__module__ == "apigw.exceptions", name
-            assert name in dir(exceptions), name
-        assert apigw.ForbiddenError is ForbiddenError and issubclass(ForbiddenError, exceptions.ServiceError)
+        assert exceptions.ServiceError is ServiceError and ServiceError.__module__ == "apigw.exceptions"
+        assert InvalidEventError.__module__ == "apigw.exceptions"
+        assert apigw.ForbiddenError is ForbiddenError and issubclass(ForbiddenError, ServiceError)
         error = pickle.loads(pickle.dumps(ForbiddenError("no")))
         assert type(error) is ForbiddenError and error.status_code == 403
         """
     )
 
-    assert loaded["apigw._errors"]
+    assert loaded["apigw.exceptions"]
 
 
 @pytest.mark.once
@@ -171,7 +169,7 @@ def test_a_body_that_is_not_json_loads_its_error_class_and_is_answered_400():
         """
     )
 
-    assert loaded["apigw._errors"]
+    assert loaded["apigw.exceptions"]
 
 
 @pytest.mark.once
