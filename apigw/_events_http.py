@@ -4,7 +4,8 @@ and ``LambdaFunctionUrlEvent``. Loaded on first use; the public names are in ``a
 
 from __future__ import annotations
 
-from .events import BaseProxyEvent, _child, _Field, _parse_cookie_header, _split_values
+from ._case_insensitive import split_values
+from .events import BaseProxyEvent, _child, _Field, _parse_cookie_header
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
     @property
     def resolved_headers_field(self) -> Mapping[str, Any]:
         """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
-        return _split_values(self.headers)
+        return split_values(self.headers)
 
     @property
     def http_method(self) -> str:

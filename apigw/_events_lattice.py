@@ -4,18 +4,17 @@ request context and identity). Loaded on first use; the public names are in ``ap
 
 from __future__ import annotations
 
+from ._case_insensitive import CaseInsensitiveDict, split_values
 from .events import (
     _EMPTY,
     _MISSING,
     BaseProxyEvent,
-    CaseInsensitiveDict,
     DictWrapper,
     Headers,
     _child,
     _Field,
     _FieldOr,
     _mapping,
-    _split_values,
 )
 
 TYPE_CHECKING = False
@@ -116,7 +115,7 @@ class VPCLatticeEvent(_VPCLatticeEventBase):
     @property
     def resolved_headers_field(self) -> Mapping[str, Any]:
         """The headers with comma-joined values split into lists, in a ``CaseInsensitiveDict``."""
-        return _split_values(self.headers)
+        return split_values(self.headers)
 
 
 class VPCLatticeEventV2Identity(DictWrapper):

@@ -8,8 +8,9 @@ deliberately differs, the README's compatibility table says so.
 
 The views of each format live in their own private module (``_events_rest``, ``_events_http``, ``_events_alb``,
 ``_events_lattice``; the API Gateway request contexts in ``_events_contexts``), imported the first time one of their
-names is read from this module: an app loads the view of its own integration only. This module has what every
-view shares (``DictWrapper``, ``Headers``, ``CaseInsensitiveDict``, ``BaseProxyEvent``).
+names is read from this module: an app loads the view of its own integration only; so is ``CaseInsensitiveDict``
+(``_case_insensitive``), the type of the header maps built when read. This module has what every view shares
+(``DictWrapper``, ``Headers``, ``BaseProxyEvent``).
 
 A view is built for every request, so building one only stores a reference to the event: nothing is copied,
 re-keyed or parsed until a property is read. Body parsing (``body_bytes``, ``decoded_body``, ``json_body``) is done
@@ -43,17 +44,16 @@ if TYPE_CHECKING:
         Callable,
         Dict,
         Generic,
-        Iterable,
         Iterator,
         List,
         NoReturn,
         Optional,
         Tuple,
         TypeVar,
-        Union,
         overload,
     )
 
+    from ._case_insensitive import CaseInsensitiveDict as CaseInsensitiveDict
     from ._events_alb import ALBEvent as ALBEvent
     from ._events_alb import ALBEventRequestContext as ALBEventRequestContext
     from ._events_contexts import APIGatewayEventAuthorizer as APIGatewayEventAuthorizer
@@ -192,7 +192,7 @@ class _FieldOr(property, Generic[_T]):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# The mapping types: DictWrapper (base of every view), Headers, CaseInsensitiveDict
+# The mapping types: DictWrapper (base of every view), Headers (CaseInsensitiveDict: apigw._case_insensitive)
 # --------------------------------------------------------------------------------------------------------------
 
 
@@ -369,89 +369,6 @@ def _lowered_items(mapping: Mapping[Any, Any]) -> Dict[Any, Any]:
     return {name.lower() if isinstance(name, str) else name: value for name, value in mapping.items()}
 
 
-class CaseInsensitiveDict(_AnyDict):
-    """A ``dict`` whose string keys are stored lowercased, so every lookup ignores their letter case.
-
-    The type of the multi-value and "resolved" header maps (``multi_value_headers``, ``resolved_headers_field``),
-    as in Powertools. They are built when read; the hot ``headers`` property is the lazy ``Headers`` view instead.
-
-    >>> d = CaseInsensitiveDict({"Content-Type": "text/plain"}, X_Id="1")
-    >>> d["CONTENT-TYPE"], "x_id" in d, d == {"content-type": "text/plain", "X_ID": "1"}
-    ('text/plain', True, True)
-    """
-
-    __slots__ = ()
-
-    def __init__(self, data: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None, **kwargs: Any) -> None:
-        super().__init__()
-        self.update(data, **kwargs)
-
-    def __getitem__(self, key: str) -> Any:
-        return super().__getitem__(key.lower())
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        super().__setitem__(key.lower(), value)
-
-    def __delitem__(self, key: str) -> None:
-        super().__delitem__(key.lower())
-
-    def __contains__(self, key: object) -> bool:
-        return super().__contains__(key.lower() if isinstance(key, str) else key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return super().get(key.lower(), default)
-
-    def pop(self, key: str, *default: Any) -> Any:
-        return super().pop(key.lower(), *default)
-
-    def setdefault(self, key: str, default: Any = None) -> Any:
-        return super().setdefault(key.lower(), default)
-
-    def update(  # type: ignore[override]
-        self, data: Union[Mapping[str, Any], Iterable[Tuple[str, Any]], None] = None, **kwargs: Any
-    ) -> None:
-        if data is not None:
-            items = data.items() if isinstance(data, Mapping) else data
-            super().update((key.lower(), value) for key, value in items)
-        if kwargs:
-            super().update((key.lower(), value) for key, value in kwargs.items())
-
-    def copy(self) -> CaseInsensitiveDict:
-        return CaseInsensitiveDict(self)
-
-    def __or__(self, other: object) -> Any:
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        merged = self.copy()
-        merged.update(other)
-        return merged
-
-    def __ror__(self, other: object) -> Any:
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        merged = CaseInsensitiveDict(other)
-        merged.update(self)
-        return merged
-
-    def __ior__(self, other: Any) -> CaseInsensitiveDict:  # type: ignore[override,misc]
-        self.update(other)
-        return self
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Mapping):
-            return False
-        if not isinstance(other, CaseInsensitiveDict):
-            other = CaseInsensitiveDict(other)
-        return dict.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        # COMPAT: hashable as in Powertools, as long as the values are (list values are not).
-        return hash(frozenset(self.items()))
-
-
 def _parse_cookie_header(text: str) -> Dict[str, str]:
     """``"a=1; b=2"`` as ``{"a": "1", "b": "2"}``: items without ``=`` are skipped, a repeated name keeps its last
     value, names and values are stripped (the shape of Powertools' ``resolved_cookies_field``)."""
@@ -481,14 +398,6 @@ def _as_bool(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() == "true"
     return bool(value)
-
-
-def _split_values(headers: Mapping[str, Any]) -> CaseInsensitiveDict:
-    """Header values joined with ``,`` (HTTP API, Function URL, Lattice v1) split back into lists."""
-    return CaseInsensitiveDict(
-        (name, value.split(",") if isinstance(value, str) and "," in value else value)
-        for name, value in headers.items()
-    )
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -586,6 +495,8 @@ class BaseProxyEvent(DictWrapper):
     @property
     def multi_value_headers(self) -> Dict[str, List[str]]:
         """The ``multiValueHeaders`` field as a ``CaseInsensitiveDict`` (``{}`` when the event has none)."""
+        from ._case_insensitive import CaseInsensitiveDict  # PERF: loaded on first use
+
         return CaseInsensitiveDict(_mapping(self._data.get("multiValueHeaders")))
 
     @overload
@@ -831,6 +742,7 @@ def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable
 
 # PERF: the module of each name that is not defined here, imported on first use (see the module docstring).
 _LAZY_MODULES = {
+    "CaseInsensitiveDict": "_case_insensitive",
     "APIGatewayProxyEvent": "_events_rest",
     "APIGatewayProxyEventV2": "_events_http",
     "LambdaFunctionUrlEvent": "_events_http",

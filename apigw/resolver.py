@@ -1468,8 +1468,11 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
         bound = 1 if getattr(func, "__self__", None) is not None else 0
     if code.co_flags & 0x08:  # CO_VARKEYWORDS: **kwargs takes any placeholder
         return
-    positional = code.co_varnames[code.co_posonlyargcount + bound : code.co_argcount]
-    keyword_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    names = code.co_varnames  # PERF: a new tuple at each read (CPython 3.11+): read once
+    positional = names[code.co_posonlyargcount + bound : code.co_argcount]
+    keyword_only = names[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    if not positional and not keyword_only and not placeholders:
+        return  # PERF: the usual handler of a literal rule: no parameter to check
     accepted = set(positional) | set(keyword_only)
     missing = [name for name in placeholders if name not in accepted]
     if missing:

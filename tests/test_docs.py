@@ -9,6 +9,7 @@ import pytest
 
 MODULES_WITH_EXAMPLES = [
     "apigw",
+    "apigw._case_insensitive",
     "apigw._encoder_py",
     "apigw._headers_py",
     "apigw._matcher_py",
