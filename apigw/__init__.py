@@ -26,7 +26,7 @@ from .resolver import (
     VPCLatticeResolver,
     VPCLatticeV2Resolver,
 )
-from .response import Cookie, CORSConfig, Response
+from .response import CORSConfig, Response
 
 __version__ = "0.1.0"
 
@@ -34,6 +34,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import content_types as content_types
     from .any_integration import AnyIntegrationResolver
+    from .cookies import Cookie, SameSite
     from .depends import DependencyResolutionError, Depends
     from .exceptions import (
         BadRequestError,
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from .middlewares import BaseMiddlewareHandler, NextMiddleware
     from .request import Request
     from .resolver import ProxyEventType
-    from .response import SameSite
     from .router import (
         ALBRouter,
         APIGatewayHttpRouter,
@@ -84,7 +84,8 @@ _LAZY = {
     "BaseMiddlewareHandler": "middlewares",
     "NextMiddleware": "middlewares",
     "ProxyEventType": "resolver",
-    "SameSite": "response",
+    "Cookie": "cookies",
+    "SameSite": "cookies",
     "Router": "router",
     "ALBRouter": "router",
     "APIGatewayHttpRouter": "router",

@@ -17,6 +17,7 @@ MODULES_WITH_EXAMPLES = [
     "apigw.integrations",
     "apigw.middlewares",
     "apigw.response",
+    "apigw.cookies",
 ]
 
 

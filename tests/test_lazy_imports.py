@@ -22,6 +22,7 @@ OPTIONAL = [
     "apigw.router",
     "apigw.middlewares",
     "apigw.content_types",
+    "apigw.cookies",
     "apigw._case_insensitive",  # the header maps built when read (multi_value_headers, resolved_headers_field)
     "apigw.exceptions",  # the error classes: a request answered normally needs none beyond apigw._shared's
     # the views of the other integrations, and the request-context views nobody read
