@@ -490,7 +490,7 @@ LOCAL_STAGE = "local"
 
 class LocalHttpWire(RestApiWire):
     """``HttpResolverLocal``'s events: REST events as an HTTP server hands a request over (see
-    ``apigw.http_resolver.LocalHttp``)."""
+    ``apigw.http_resolver.LOCAL_HTTP``)."""
 
     def event(self, request: HttpRequest) -> Dict[str, Any]:
         from urllib.parse import unquote_plus

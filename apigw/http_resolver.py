@@ -18,7 +18,7 @@
 ``app.resolve(event, context)`` and ``app.resolve_async(event, context)`` take API Gateway REST (payload 1.0) events.
 ``await app(scope, receive, send)`` serves ASGI: each HTTP request becomes a REST event built by the REST
 integration's builder (``Integration.build_event``, as the test client and the dev server build theirs), with what
-Powertools' ``HttpResolverLocal`` shows a handler differently from API Gateway (see ``LocalHttp``); the event is
+Powertools' ``HttpResolverLocal`` shows a handler differently from API Gateway (see ``LOCAL_HTTP``); the event is
 resolved by ``resolve_async`` (synchronous and ``async def`` handlers, middlewares and exception handlers), and the
 response dict is written back as API Gateway would deliver it (``Integration.http_response``): every header, each
 cookie its own ``set-cookie``, base64 bodies as bytes. Request state lives in context variables, and an ASGI server
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from . import _shared
 from ._lambda_context import LambdaContext
-from .integrations import RestApi
+from .integrations import REST_API, Integration
 from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     Receive = Callable[[], Awaitable[Message]]
     Send = Callable[[Message], Awaitable[None]]
 
-__all__ = ["HttpResolver", "HttpResolverLocal", "LocalHttp", "MockLambdaContext"]
+__all__ = ["LOCAL_HTTP", "HttpResolver", "HttpResolverLocal", "MockLambdaContext"]
 
 #: The largest request body accepted over ASGI: a Lambda synchronous invocation takes at most 6 MB of request, so a
 #: larger body could never reach the function in AWS.
@@ -60,36 +60,28 @@ REQUEST_BODY_LIMIT = 6 * 1024 * 1024
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
 
-class LocalHttp(RestApi):
-    """The integration of ``HttpResolverLocal``: API Gateway REST events and responses, with what Powertools'
-    HttpResolverLocal shows differently.
-
-    Events (built for ASGI requests, by the test client and by the dev server):
-
-    - ``path`` is percent-decoded, as an HTTP server hands it to an application (API Gateway REST keeps the
-      encoding), so ``/files/a%20b`` matches ``/files/<name>`` with ``name == "a b"``;
-    - header names are lowercase, and ``headers`` holds every value of a repeated header joined with ``", "``
-      (``"; "`` for ``Cookie``, as HTTP/2 joins cookie fields); ``multiValueHeaders`` keeps each value;
-    - query values are form-decoded (``+`` is a space), as HTTP servers do (API Gateway keeps ``+``);
-    - the stage is ``local`` and the request URL has no stage prefix (a server reached directly).
-
-    Responses: ``headers`` with a header's values joined with ``", "`` (Powertools' HttpResolverLocal), and the
-    cookies, which cannot be joined, as ``Set-Cookie`` values in ``multiValueHeaders``. API Gateway merges the two
-    maps, so the answer is a legal REST response too.
-    """
-
-    layout = _shared.JOINED_COOKIES_IN_MULTI
+# The integration of every ``HttpResolverLocal``: API Gateway REST events and responses, with what Powertools'
+# HttpResolverLocal shows differently.
+#
+# Events (built for ASGI requests, by the test client and by the dev server: ``apigw._wire.LocalHttpWire``):
+#
+# - ``path`` is percent-decoded, as an HTTP server hands it to an application (API Gateway REST keeps the
+#   encoding), so ``/files/a%20b`` matches ``/files/<name>`` with ``name == "a b"``;
+# - header names are lowercase, and ``headers`` holds every value of a repeated header joined with ``", "``
+#   (``"; "`` for ``Cookie``, as HTTP/2 joins cookie fields); ``multiValueHeaders`` keeps each value;
+# - query values are form-decoded (``+`` is a space), as HTTP servers do (API Gateway keeps ``+``);
+# - the stage is ``local`` and the request URL has no stage prefix (a server reached directly).
+#
+# Responses: ``headers`` with a header's values joined with ``", "`` (Powertools' HttpResolverLocal), and the
+# cookies, which cannot be joined, as ``Set-Cookie`` values in ``multiValueHeaders``. API Gateway merges the two
+# maps, so the answer is a legal REST response too.
+LOCAL_HTTP = REST_API.replace(
+    layout=_shared.JOINED_COOKIES_IN_MULTI,
     # COMPAT: as Powertools' HttpResolverLocal: served locally or behind a proxy, no URL has a stage prefix (the
     # OpenAPI server URL is "/" even for an event with a stage).
-    stage_in_urls = False
-    wire_name = "LocalHttpWire"  # how its events differ (above) is built there
-
-    def __repr__(self) -> str:
-        return f"<integration {self.name} (HttpResolverLocal): {self.title}>"
-
-
-#: The integration object of every ``HttpResolverLocal``.
-LOCAL_HTTP = LocalHttp()
+    stage_in_urls=False,
+    wire_name="LocalHttpWire",
+)
 
 
 class MockLambdaContext(LambdaContext):
@@ -202,7 +194,7 @@ def _text(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _event_of(integration: LocalHttp, scope: Scope, data: bytes) -> Dict[str, Any]:
+def _event_of(integration: Integration, scope: Scope, data: bytes) -> Dict[str, Any]:
     """The REST event of one ASGI ``http`` request (``ValueError`` when no integration could deliver it)."""
     from urllib.parse import quote
 

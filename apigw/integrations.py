@@ -14,7 +14,7 @@ True
 >>> ALB.response_limit
 1048576
 
-Adding an integration is one subclass here, its event view in ``apigw.events``, its ``WireFormat`` in
+Adding an integration is one ``Integration`` here, its event view in ``apigw.events``, its ``WireFormat`` in
 ``apigw._wire``, a sample event in ``events/`` and tests.
 """
 
@@ -37,38 +37,64 @@ ALB_RESPONSE_LIMIT = 1024 * 1024
 
 
 class Integration:
-    """One AWS integration. The attributes are the facts; the methods are where the integrations differ."""
+    """One AWS integration: the facts apigw follows for its events and responses. There is one instance per
+    integration (below); ``Integration(name=..., title=..., ...)`` takes any of the facts, the others keep their
+    defaults, and ``replace`` makes a variant.
+
+    PERF: instances of one class rather than a class each: a cold start pays for every class it makes.
+    """
 
     #: short name used by the CLI and the test client (``rest``, ``http``, ``url``, ``alb``, ``lattice``, ...)
-    name = ""
+    name: str = ""
     #: what AWS calls it, for messages
-    title = ""
+    title: str = ""
     #: the apigw resolver class for its events
-    resolver_name = ""
+    resolver_name: str = ""
     #: the name in ``apigw.events`` of the view class that reads its events (``event_class``)
-    view_name = "BaseProxyEvent"
+    view_name: str = "BaseProxyEvent"
+    #: the name in ``apigw._wire`` of the ``WireFormat`` class that builds its events and reads its responses
+    wire_name: str = "WireFormat"
+    #: integrations whose events and responses are interchangeable share a family name (HTTP API and Function URL);
+    #: empty: a family of its own (``family()``)
+    family_name: str = ""
     #: the largest response JSON, in bytes, the integration accepts (more is an opaque 502 at AWS)
-    response_limit = LAMBDA_RESPONSE_LIMIT
+    response_limit: int = LAMBDA_RESPONSE_LIMIT
     #: header layout of the response (see ``apigw._shared``)
-    layout = _shared.SINGLE_AND_MULTI
+    layout: int = _shared.SINGLE_AND_MULTI
     #: the layout instead when the request event has ``multiValueHeaders`` (ALB with multi-value headers on)
     multi_value_layout: Optional[int] = None
     #: True when the response carries a ``statusDescription`` (``"200 OK"``)
-    status_description = False
+    status_description: bool = False
     #: False when a null body must be sent as ``""`` (ALB answers 502 to a null body)
-    null_body = True
+    null_body: bool = True
     #: True when CORS headers of a request without ``Origin`` go in the single-value ``headers`` map only
-    cors_without_origin_in_headers_only = False
+    cors_without_origin_in_headers_only: bool = False
     #: Whether this integration's events carry ``requestContext.elb`` (True: ALB; False: REST), for the two whose
     #: views could read each other's events; None: another integration's event fails on a missing key anyway.
     expects_elb: Optional[bool] = None
     #: Whether the URLs clients use carry the API Gateway stage (``/prod/...``) when the event's path has it: the
     #: OpenAPI document's server URL keeps that prefix.
-    stage_in_urls = True
+    stage_in_urls: bool = True
     #: True when a request may name a stage (API Gateway). An integration without stages refuses ``stage``, except
     #: for ``fixed_stage``: the one stage name its events carry anyway (a Function URL's ``$default``).
-    has_stages = True
+    has_stages: bool = True
     fixed_stage: Optional[str] = None
+
+    def __init__(self, **facts: Any) -> None:
+        unknown = facts.keys() - _FACTS
+        if unknown:
+            raise TypeError(
+                f"an Integration has no fact named {', '.join(sorted(unknown))}: use {', '.join(sorted(_FACTS))}"
+            )
+        self.__dict__.update(facts)
+
+    def replace(self, **facts: Any) -> Integration:
+        """This integration with some of its facts changed (``HttpResolverLocal``'s REST integration; tests).
+
+        >>> REST_API.replace(stage_in_urls=False).stage_in_urls, REST_API.stage_in_urls
+        (False, True)
+        """
+        return Integration(**{**{fact: value for fact, value in vars(self).items() if fact in _FACTS}, **facts})
 
     @cached_property
     def event_class(self) -> type:
@@ -79,12 +105,9 @@ class Integration:
 
     def family(self) -> str:
         """Integrations whose events and responses are interchangeable share a family (HTTP API and Function URL)."""
-        return self.name
+        return self.family_name or self.name
 
     # -- the HTTP side, for the test client, the dev server and the CLI (docs/wire-formats.md) ---------------------
-
-    #: the name in ``apigw._wire`` of the ``WireFormat`` class that builds its events and reads its responses
-    wire_name = "WireFormat"
 
     @cached_property
     def wire(self) -> WireFormat:
@@ -170,100 +193,87 @@ class Integration:
         return f"<integration {self.name}: {self.title}>"
 
 
-class RestApi(Integration):
-    """API Gateway REST API (and HTTP API payload 1.0): ``headers`` + ``multiValueHeaders`` in and out."""
+#: The facts of the integrations' own (their ``Integration`` attributes).
+_FACTS = frozenset(Integration.__annotations__)
 
-    name = "rest"
-    title = "API Gateway REST API"
-    resolver_name = "APIGatewayRestResolver"
-    view_name = "APIGatewayProxyEvent"
-    wire_name = "RestApiWire"
-    layout = _shared.SINGLE_AND_MULTI
+# API Gateway REST API (and HTTP API payload 1.0): ``headers`` + ``multiValueHeaders`` in and out.
+REST_API = Integration(
+    name="rest",
+    title="API Gateway REST API",
+    resolver_name="APIGatewayRestResolver",
+    view_name="APIGatewayProxyEvent",
+    wire_name="RestApiWire",
+    layout=_shared.SINGLE_AND_MULTI,
     # COMPAT: the seed page's CORS headers are "always returned"; without an Origin they go in `headers` only, which
     # clients get (API Gateway merges the two maps) while `multiValueHeaders` stays as Powertools v3 has it.
-    cors_without_origin_in_headers_only = True
-    expects_elb = False  # an ALB event reads as a REST event: told apart by requestContext.elb
+    cors_without_origin_in_headers_only=True,
+    expects_elb=False,  # an ALB event reads as a REST event: told apart by requestContext.elb
+)
 
+# API Gateway HTTP API, payload 2.0: joined ``headers`` and a ``cookies`` list.
+HTTP_API = Integration(
+    name="http",
+    title="API Gateway HTTP API",
+    resolver_name="APIGatewayHttpResolver",
+    view_name="APIGatewayProxyEventV2",
+    wire_name="HttpApiWire",
+    family_name="v2",
+    layout=_shared.JOINED_WITH_COOKIES,
+)
 
-class HttpApi(Integration):
-    """API Gateway HTTP API, payload 2.0: joined ``headers`` and a ``cookies`` list."""
+# Lambda Function URL: the HTTP API 2.0 format without stages.
+FUNCTION_URL = HTTP_API.replace(
+    name="url",
+    title="Lambda Function URL",
+    resolver_name="LambdaFunctionUrlResolver",
+    view_name="LambdaFunctionUrlEvent",
+    wire_name="FunctionUrlWire",
+    has_stages=False,
+    fixed_stage="$default",
+)
 
-    name = "http"
-    title = "API Gateway HTTP API"
-    resolver_name = "APIGatewayHttpResolver"
-    view_name = "APIGatewayProxyEventV2"
-    wire_name = "HttpApiWire"
-    layout = _shared.JOINED_WITH_COOKIES
-
-    def family(self) -> str:
-        return "v2"
-
-
-class FunctionUrl(HttpApi):
-    """Lambda Function URL: the HTTP API 2.0 format without stages."""
-
-    name = "url"
-    title = "Lambda Function URL"
-    resolver_name = "LambdaFunctionUrlResolver"
-    view_name = "LambdaFunctionUrlEvent"
-    wire_name = "FunctionUrlWire"
-
-    has_stages = False
-    fixed_stage = "$default"
-
-
-class Alb(Integration):
-    """Application Load Balancer: ``headers`` or ``multiValueHeaders`` as the target group is set, never both; a
-    ``statusDescription``; never a null body; at most 1 MB of response."""
-
-    name = "alb"
-    title = "Application Load Balancer"
-    resolver_name = "ALBResolver"
-    view_name = "ALBEvent"
-    wire_name = "AlbWire"
-    response_limit = ALB_RESPONSE_LIMIT
-    layout = _shared.SINGLE
+# Application Load Balancer: ``headers`` or ``multiValueHeaders`` as the target group is set, never both; a
+# ``statusDescription``; never a null body; at most 1 MB of response.
+ALB = Integration(
+    name="alb",
+    title="Application Load Balancer",
+    resolver_name="ALBResolver",
+    view_name="ALBEvent",
+    wire_name="AlbWire",
+    response_limit=ALB_RESPONSE_LIMIT,
+    layout=_shared.SINGLE,
     # The request's multiValueHeaders key is how ALB says the target group has multi-value headers on.
-    multi_value_layout = _shared.MULTI
+    multi_value_layout=_shared.MULTI,
     # COMPAT: Powertools sends no statusDescription; AWS documents it as required ("200 OK").
-    status_description = True
-    null_body = False
-    expects_elb = True  # a REST event reads as an ALB event: told apart by requestContext.elb
-    has_stages = False
+    status_description=True,
+    null_body=False,
+    expects_elb=True,  # a REST event reads as an ALB event: told apart by requestContext.elb
+    has_stages=False,
+)
 
+# VPC Lattice, event structure version 1 (snake_case keys): single-valued headers in and out, and a
+# ``statusDescription``. Its response has no ``cookies`` field: several cookies go under differently-cased
+# ``Set-Cookie`` names, as for ALB (COMPAT: Powertools sends them in a ``cookies`` key Lattice does not read).
+VPC_LATTICE = Integration(
+    name="lattice",
+    title="VPC Lattice",
+    resolver_name="VPCLatticeResolver",
+    view_name="VPCLatticeEvent",
+    wire_name="VpcLatticeWire",
+    layout=_shared.SINGLE,
+    status_description=True,  # documented by AWS; Powertools leaves it out
+    has_stages=False,
+)
 
-class VpcLattice(Integration):
-    """VPC Lattice, event structure version 1 (snake_case keys): single-valued headers in and out, and a
-    ``statusDescription``. Its response has no ``cookies`` field: several cookies go under differently-cased
-    ``Set-Cookie`` names, as for ALB (COMPAT: Powertools sends them in a ``cookies`` key Lattice does not read)."""
-
-    name = "lattice"
-    title = "VPC Lattice"
-    resolver_name = "VPCLatticeResolver"
-    view_name = "VPCLatticeEvent"
-    wire_name = "VpcLatticeWire"
-    layout = _shared.SINGLE
-    status_description = True  # documented by AWS; Powertools leaves it out
-    has_stages = False
-
-
-class VpcLatticeV2(VpcLattice):
-    """VPC Lattice, event structure version 2: multi-valued request headers and query parameters, a
-    ``requestContext`` naming the service network, service and target group. Responses as version 1."""
-
-    name = "lattice-v2"
-    title = "VPC Lattice (v2)"
-    resolver_name = "VPCLatticeV2Resolver"
-    view_name = "VPCLatticeEventV2"
-    wire_name = "VpcLatticeV2Wire"
-
-
-REST_API = RestApi()
-HTTP_API = HttpApi()
-FUNCTION_URL = FunctionUrl()
-ALB = Alb()
-VPC_LATTICE = VpcLattice()
-VPC_LATTICE_V2 = VpcLatticeV2()
+# VPC Lattice, event structure version 2: multi-valued request headers and query parameters, a ``requestContext``
+# naming the service network, service and target group. Responses as version 1.
+VPC_LATTICE_V2 = VPC_LATTICE.replace(
+    name="lattice-v2",
+    title="VPC Lattice (v2)",
+    resolver_name="VPCLatticeV2Resolver",
+    view_name="VPCLatticeEventV2",
+    wire_name="VpcLatticeV2Wire",
+)
 
 #: every integration, by short name
 BY_NAME: Dict[str, Integration] = {

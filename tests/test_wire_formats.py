@@ -37,9 +37,6 @@ from apigw.integrations import (
     REST_API,
     VPC_LATTICE,
     VPC_LATTICE_V2,
-    Alb,
-    HttpApi,
-    RestApi,
     detect,
     named,
 )
@@ -273,16 +270,8 @@ def test_multi_value_headers_is_an_alb_setting_only():
 
 @once
 def test_settings_are_decided_by_the_integration_facts_not_its_name():
-    class MultiValueRest(RestApi):
-        name = "alb-like-rest"
-        multi_value_layout = _shared.MULTI
-
-    class StagedAlb(Alb):
-        name = "staged-alb"
-        has_stages = True
-
-    MultiValueRest().check_settings(multi_value=True)
-    StagedAlb().check_settings(stage="Prod")
+    REST_API.replace(name="alb-like-rest", multi_value_layout=_shared.MULTI).check_settings(multi_value=True)
+    ALB.replace(name="staged-alb", has_stages=True).check_settings(stage="Prod")
 
 
 @once
@@ -516,10 +505,9 @@ def test_a_status_description_that_is_no_text_is_refused(integration):
 
 @once
 def test_the_status_description_is_checked_wherever_the_integration_has_one():
-    class DescribedHttpApi(HttpApi):
-        status_description = True
-
-    problems = DescribedHttpApi().response_problems({"statusCode": 200, "statusDescription": 200})
+    problems = HTTP_API.replace(status_description=True).response_problems(
+        {"statusCode": 200, "statusDescription": 200}
+    )
 
     assert problems == ["'statusDescription' is 200, not a str such as '200 OK'"]
     assert HTTP_API.response_problems({"statusCode": 200, "statusDescription": 200}) == []
@@ -527,14 +515,26 @@ def test_the_status_description_is_checked_wherever_the_integration_has_one():
 
 @once
 def test_the_header_mode_of_a_request_follows_the_multi_value_layout_fact():
-    class SingleValueAlb(Alb):
-        multi_value_layout = None
-
+    single_value_alb = ALB.replace(multi_value_layout=None)
     event = ALB.build_event("GET", "/", multi_value=True)
     response = {"statusCode": 200, "body": "", "headers": {"X-A": "1"}, "multiValueHeaders": {"X-B": ["2"]}}
 
-    assert SingleValueAlb().http_response(response, event)[1] == [("X-A", "1")]
+    assert single_value_alb.http_response(response, event)[1] == [("X-A", "1")]
     assert ALB.http_response(response, event)[1] == [("X-B", "2")]
+
+
+@once
+def test_an_integration_refuses_a_fact_it_does_not_have():
+    with pytest.raises(TypeError, match="no fact named stages"):
+        REST_API.replace(stages=True)
+
+
+@once
+def test_a_replaced_integration_keeps_its_other_facts_and_leaves_the_original_alone():
+    local = REST_API.replace(stage_in_urls=False)
+
+    assert (local.name, local.view_name, local.stage_in_urls) == ("rest", "APIGatewayProxyEvent", False)
+    assert REST_API.stage_in_urls is True
 
 
 @once
