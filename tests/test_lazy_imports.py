@@ -155,6 +155,26 @@ def test_the_error_classes_load_with_the_first_error_and_are_the_public_ones_whe
 
 
 @pytest.mark.once
+def test_the_cookie_classes_load_with_the_first_cookie_and_are_the_same_wherever_they_are_imported_from():
+    loaded = modules_after(
+        """
+        import sys
+        import apigw
+        from apigw import response
+
+        assert "apigw.cookies" not in sys.modules
+        from apigw.response import Cookie, SameSite
+        from apigw.cookies import Cookie as Cookie2, SameSite as SameSite2
+
+        assert Cookie is Cookie2 is apigw.Cookie and SameSite is SameSite2 is apigw.SameSite
+        assert str(Cookie("a", "1", same_site=SameSite.LAX_MODE)) == "a=1; Secure; SameSite=Lax"
+        """
+    )
+
+    assert loaded["apigw.cookies"]
+
+
+@pytest.mark.once
 def test_a_body_that_is_not_json_loads_its_error_class_and_is_answered_400():
     loaded = modules_after(
         """
