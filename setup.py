@@ -124,8 +124,16 @@ def _extensions() -> list:
             "binding": False,
         },
     )
-    # Each generated .c keeps its own PyInit_<module> entry point; everything else in them is static.
-    return [Extension(f"apigw.{LIBRARY}", [source for ext in generated for source in ext.sources], **flags)]
+    # Each generated .c keeps its own PyInit_<module> entry point; everything else in them is static. export_symbols
+    # names all four (setuptools would name only the library's own); only MSVC's linker reads it.
+    return [
+        Extension(
+            f"apigw.{LIBRARY}",
+            [source for ext in generated for source in ext.sources],
+            export_symbols=[f"PyInit_{name}" for name in (*COMPILED_MODULES, LIBRARY)],
+            **flags,
+        )
+    ]
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithMarker})
