@@ -407,6 +407,23 @@ class ServiceError(Exception):
         self.status_code = status_code
         self.msg = msg
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return reduce_error(self)
+
+
+def reduce_error(error: BaseException) -> Tuple[Any, ...]:
+    """How to pickle an error whose ``__init__`` takes other arguments than its ``args`` hold (``ServiceError`` and
+    its subclasses, the response errors): a plain ``Exception`` pickles as ``cls(*args)``, which would refuse them or
+    lose their attributes (multiprocessing, caches). ``restore_error`` makes it again without ``__init__``."""
+    return restore_error, (type(error), error.args, error.__dict__)
+
+
+def restore_error(cls: type, args: Tuple[Any, ...], state: Dict[str, Any]) -> BaseException:
+    error: BaseException = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InvalidEventError(ValueError):
     """The Lambda event is not an HTTP event of the resolver's kind (for example it has no method or path).

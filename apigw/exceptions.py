@@ -19,11 +19,12 @@ import json
 
 from ._shared import InvalidEventError as InvalidEventError
 from ._shared import ServiceError as ServiceError
+from ._shared import reduce_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import binascii
-    from typing import Any, Optional
+    from typing import Any, Optional, Tuple
 
 
 class _DefaultMessageError(ServiceError):
@@ -138,6 +139,10 @@ class InvalidBodyEncodingError(BadRequestError, UnicodeDecodeError):
         BadRequestError.__init__(self, f"Request body is not valid UTF-8 text: {error}")
         self.args = (self.msg,)
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # The decode error's own fields live in C slots, not in __dict__: rebuilt through __init__.
+        return type(self), (UnicodeDecodeError(self.encoding, self.object, self.start, self.end, self.reason),)
+
 
 class InvalidResponseHeaderError(ValueError):
     """A response header name or value, or a cookie, that cannot be sent: it holds a CR, LF or NUL (which would let
@@ -146,6 +151,8 @@ class InvalidResponseHeaderError(ValueError):
     Raised while the response is built, so it reaches ``exception_handler`` and debug mode like a handler's error.
     ``name`` is the header (``"Set-Cookie"`` for a cookie), ``value`` the refused value (``None`` for a bad name).
     """
+
+    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, name: object, value: object) -> None:
         self.name = name
@@ -163,6 +170,8 @@ class ResponseSerializationError(TypeError):
 
     Raised while the response is built, so ``exception_handler`` and debug mode see it like a handler's error.
     """
+
+    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, method: str, rule: str, handler: str, error: BaseException, result: Any = None) -> None:
         self.method = method
@@ -189,6 +198,8 @@ class ResponseSizeExceededError(Exception):
     sizes instead of sending it; ``ALBResolver(enable_response_size_validation=True)`` raises this error through
     the exception handlers, as Powertools does.
     """
+
+    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, *, actual_size: int, max_size: int, route: object = None, integration: object = None) -> None:
         self.actual_size = actual_size

@@ -799,3 +799,30 @@ def test_a_dict_body_without_a_content_type_is_sent_as_json():
     assert response["statusCode"] == 401
     assert response["headers"]["Content-Type"] == "application/json"
     assert json.loads(response["body"]) == {"message": "no"}
+
+
+def _apigw_errors() -> list:
+    from apigw import exceptions as errors
+
+    return [
+        errors.ServiceError(418, "tea"),
+        errors.NotFoundError(),
+        errors.ForbiddenError("no"),
+        errors.InvalidEventError("not an HTTP event"),
+        errors.InvalidJSONBodyError(json.JSONDecodeError("Expecting value", "{x", 1)),
+        errors.InvalidBodyEncodingError(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")),
+        errors.InvalidResponseHeaderError("X-A", "a\nb"),
+        errors.ResponseSizeExceededError(actual_size=2048, max_size=1024),
+        errors.ResponseSerializationError("GET", "/x", "app.handler", TypeError("not JSON")),
+    ]
+
+
+@pytest.mark.once
+@pytest.mark.parametrize("error", _apigw_errors(), ids=lambda error: type(error).__name__)
+def test_every_error_survives_pickling_with_its_message_and_fields(error):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(error))
+
+    assert type(again) is type(error)
+    assert (again.args, str(again), vars(again)) == (error.args, str(error), vars(error))
