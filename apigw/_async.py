@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 
+from . import resolver as _resolver
 from ._callables import is_async
 from ._shared import ServiceError
 from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
@@ -72,15 +73,14 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     view = app.current_event
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
         return app._answer_not_found()  # the pre-flight answer: nothing to await
-    from .exceptions import MethodNotAllowedError, NotFoundError  # PERF: made on first use (see there)
-
+    errors = _resolver._exceptions or _resolver._load_exceptions()
     if app._method_not_allowed:
         allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
         if allowed:
-            response = await _handle_exception(app, MethodNotAllowedError())
+            response = await _handle_exception(app, errors.MethodNotAllowedError())
             response.headers.setdefault("Allow", ", ".join(allowed))
             return response
-    return await _handle_exception(app, NotFoundError())
+    return await _handle_exception(app, errors.NotFoundError())
 
 
 async def _write_error(

@@ -40,6 +40,8 @@ __all__ = [
     "MULTI",
     "overload",
     "placeholder_name",
+    "reduce_error",
+    "restore_error",
     "PLACEHOLDER_PATTERN",
     "Protocol",
     "quality_above_zero",
@@ -395,22 +397,6 @@ def set_cookie_spellings(count: int) -> List[str]:
 # ``__module__`` says): PERF, the other error classes load with ``apigw.exceptions`` when a request first needs one.
 
 
-class ServiceError(Exception):
-    """An HTTP error answered as ``{"statusCode": status_code, "message": msg}``."""
-
-    __module__ = "apigw.exceptions"
-
-    def __init__(self, status_code: int, msg: str) -> None:
-        # NOTE: Exception.__init__ by name, not super(): subclasses also inherit from json/unicode errors whose
-        # __init__ takes other arguments.
-        Exception.__init__(self, msg)
-        self.status_code = status_code
-        self.msg = msg
-
-    def __reduce__(self) -> Tuple[Any, ...]:
-        return reduce_error(self)
-
-
 def reduce_error(error: BaseException) -> Tuple[Any, ...]:
     """How to pickle an error whose ``__init__`` takes other arguments than its ``args`` hold (``ServiceError`` and
     its subclasses, the response errors): a plain ``Exception`` pickles as ``cls(*args)``, which would refuse them or
@@ -423,6 +409,21 @@ def restore_error(cls: type, args: Tuple[Any, ...], state: Dict[str, Any]) -> Ba
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+class ServiceError(Exception):
+    """An HTTP error answered as ``{"statusCode": status_code, "message": msg}``."""
+
+    __module__ = "apigw.exceptions"
+
+    def __init__(self, status_code: int, msg: str) -> None:
+        # NOTE: Exception.__init__ by name, not super(): subclasses also inherit from json/unicode errors whose
+        # __init__ takes other arguments.
+        Exception.__init__(self, msg)
+        self.status_code = status_code
+        self.msg = msg
+
+    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
 
 
 class InvalidEventError(ValueError):

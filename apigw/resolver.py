@@ -41,6 +41,7 @@ from .response import CORSConfig, Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import ModuleType
     from typing import (
         Any,
         Callable,
@@ -1089,15 +1090,14 @@ class ApiGatewayResolver(BaseRouter):
             path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
             methods = ",".join(sorted(self._cors_methods_for(path)))
             return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
-        from .exceptions import MethodNotAllowedError, NotFoundError  # PERF: made on first use (see there)
-
+        errors = _exceptions or _load_exceptions()
         if self._method_not_allowed:
             allowed = self.allowed_methods(self._remove_prefix(view.path) if self._strip_prefixes else view.path)
             if allowed:
-                response = self._handle_exception(MethodNotAllowedError())
+                response = self._handle_exception(errors.MethodNotAllowedError())
                 response.headers.setdefault("Allow", ", ".join(allowed))
                 return response
-        return self._handle_exception(NotFoundError())
+        return self._handle_exception(errors.NotFoundError())
 
     def allowed_methods(self, path: str) -> List[str]:
         """The methods this app answers for ``path`` (sorted; ``[]`` when no route matches it): the ``Allow`` header
@@ -1541,6 +1541,19 @@ def _invoke_plan(
     from ._injection import build_plan
 
     return build_plan(app, route, placeholders, bool(validation))
+
+
+#: ``apigw.exceptions`` once a 404 or 405 needed it. PERF: it loads with a request's first error, and an import
+#: statement would cost every such answer ~0.8 µs again.
+_exceptions: Optional[ModuleType] = None
+
+
+def _load_exceptions() -> ModuleType:
+    global _exceptions
+    from . import exceptions
+
+    _exceptions = exceptions
+    return exceptions
 
 
 _resolve_async: Optional[Callable[..., Coroutine[Any, Any, Dict[str, Any]]]] = None
