@@ -24,6 +24,7 @@ TYPE_CHECKING = False
 
 
 __all__ = [
+    "ContextVar",
     "IMPLEMENTATION",
     "NO_EXTENSIONS",
     "REQUIRE_EXTENSIONS",
@@ -106,6 +107,8 @@ def _load_compiled(short_name: str, library: str) -> ModuleType:
 
 
 if TYPE_CHECKING:
+    from contextvars import ContextVar
+
     # Type checkers read the typed, documented pure twins.
     from . import _encoder_py as encoder
     from . import _headers_py as headers
@@ -133,3 +136,11 @@ else:
             )
         IMPLEMENTATION = "python"
         matcher, headers, encoder = load("python")
+
+# The type of the resolver's per-request context variables: lent by the compiled library when it is loaded (PERF:
+# see apigw/_speedups.pyx), else the C module itself, without contextvars.py around it. Either way the same class.
+if not TYPE_CHECKING:
+    if IMPLEMENTATION == "cython":
+        ContextVar = _load_compiled("_speedups", _compiled_library()).ContextVar
+    else:
+        from _contextvars import ContextVar

@@ -30,10 +30,10 @@ import os
 import re
 import sys
 import warnings
-from _contextvars import ContextVar  # PERF: the C module itself, without contextvars.py around it
 from enum import Enum
 
 from . import _impl, _shared, integrations
+from ._impl import ContextVar
 from ._shared import JSON, InvalidEventError, ServiceError
 from ._shared import status_code as _status
 from .events import BaseProxyEvent

@@ -1,6 +1,7 @@
 """Cold start: an app that uses neither injection, validation nor OpenAPI imports none of their machinery."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -109,6 +110,53 @@ def test_an_app_loads_the_event_view_of_its_own_integration_only(resolver, event
     )
 
     assert [name for name, present in loaded.items() if present] == [view_module]
+
+
+@pytest.mark.compiled
+def test_the_compiled_build_keeps_request_state_without_loading_the_contextvars_module():
+    # The compiled library lends the ContextVar type (apigw/_speedups.pyx): the same class, one library fewer to load.
+    loaded = modules_after(
+        """
+        import threading
+        import apigw, apigw._impl
+
+        assert apigw.IMPLEMENTATION == "cython"
+        app = apigw.APIGatewayRestResolver()
+
+        @app.get("/orders/<order_id>")
+        def get_order(order_id):
+            return {"id": order_id, "path": app.current_event.path}
+
+        answers = []
+
+        def ask(n):
+            answers.append(app.resolve({"path": f"/orders/{n}", "httpMethod": "GET"}, None))
+
+        threads = [threading.Thread(target=ask, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert sorted(answer["body"] for answer in answers) == [
+            '{"id":"%d","path":"/orders/%d"}' % (n, n) for n in range(4)
+        ]
+        import sys
+        assert "_contextvars" not in sys.modules
+        import contextvars
+        assert apigw._impl.ContextVar is contextvars.ContextVar
+        """,
+        ["_contextvars", "contextvars"],
+    )
+
+    assert loaded == {"_contextvars": True, "contextvars": True}  # loaded by the test's own import, at its end
+
+
+@pytest.mark.once
+def test_the_pure_build_takes_the_contextvar_type_from_the_contextvars_module():
+    script = "import apigw._impl, contextvars; assert apigw._impl.ContextVar is contextvars.ContextVar"
+    subprocess.run(
+        [sys.executable, "-c", script], check=True, timeout=60, env={**os.environ, "APIGW_NO_EXTENSIONS": "1"}
+    )
 
 
 @pytest.mark.once
