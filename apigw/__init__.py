@@ -14,18 +14,7 @@
 
 from ._impl import IMPLEMENTATION
 from ._shared import ServiceError
-from .resolver import (
-    ALBResolver,
-    APIGatewayHttpResolver,
-    ApiGatewayResolver,
-    APIGatewayRestResolver,
-    BaseRouter,
-    LambdaFunctionUrlResolver,
-    ResponseBuilder,
-    Route,
-    VPCLatticeResolver,
-    VPCLatticeV2Resolver,
-)
+from .resolver import ApiGatewayResolver, BaseRouter, ResponseBuilder, Route
 from .response import CORSConfig, Response
 
 __version__ = "0.1.0"
@@ -33,6 +22,10 @@ __version__ = "0.1.0"
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import content_types as content_types
+    from ._alb import ALBResolver
+    from ._http_api import APIGatewayHttpResolver, LambdaFunctionUrlResolver
+    from ._rest_api import APIGatewayRestResolver
+    from ._vpc_lattice import VPCLatticeResolver, VPCLatticeV2Resolver
     from .any_integration import AnyIntegrationResolver
     from .cookies import Cookie, SameSite
     from .depends import DependencyResolutionError, Depends
@@ -65,6 +58,13 @@ if TYPE_CHECKING:
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
     "content_types": "content_types",  # the module itself
+    # the resolvers named after their integration, each in its integration's module with its event view
+    "APIGatewayRestResolver": "_rest_api",
+    "APIGatewayHttpResolver": "_http_api",
+    "LambdaFunctionUrlResolver": "_http_api",
+    "ALBResolver": "_alb",
+    "VPCLatticeResolver": "_vpc_lattice",
+    "VPCLatticeV2Resolver": "_vpc_lattice",
     "BadRequestError": "exceptions",
     "MethodNotAllowedError": "exceptions",
     "NotFoundError": "exceptions",

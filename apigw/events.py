@@ -6,8 +6,8 @@ One view class per event format: ``APIGatewayProxyEvent`` (REST API, and HTTP AP
 values follow the Powertools v3 data classes (``aws_lambda_powertools.utilities.data_classes``); where apigw
 deliberately differs, the README's compatibility table says so.
 
-The views of each format live in their own private module (``_events_rest``, ``_events_http``, ``_events_alb``,
-``_events_lattice``; the API Gateway request contexts in ``_events_contexts``), imported the first time one of their
+The views of each format live in their own private module (``_rest_api``, ``_http_api``, ``_alb``,
+``_vpc_lattice``; the API Gateway request contexts in ``_events_contexts``), imported the first time one of their
 names is read from this module: an app loads the view of its own integration only; so is ``CaseInsensitiveDict``
 (``_case_insensitive``), the type of the header maps built when read. This module has what every view shares
 (``DictWrapper``, ``Headers``, ``BaseProxyEvent``).
@@ -53,9 +53,9 @@ if TYPE_CHECKING:
         overload,
     )
 
+    from ._alb import ALBEvent as ALBEvent
+    from ._alb import ALBEventRequestContext as ALBEventRequestContext
     from ._case_insensitive import CaseInsensitiveDict as CaseInsensitiveDict
-    from ._events_alb import ALBEvent as ALBEvent
-    from ._events_alb import ALBEventRequestContext as ALBEventRequestContext
     from ._events_contexts import APIGatewayEventAuthorizer as APIGatewayEventAuthorizer
     from ._events_contexts import APIGatewayEventIdentity as APIGatewayEventIdentity
     from ._events_contexts import APIGatewayEventRequestContext as APIGatewayEventRequestContext
@@ -65,15 +65,15 @@ if TYPE_CHECKING:
     from ._events_contexts import RequestContextV2Authorizer as RequestContextV2Authorizer
     from ._events_contexts import RequestContextV2AuthorizerIam as RequestContextV2AuthorizerIam
     from ._events_contexts import RequestContextV2Http as RequestContextV2Http
-    from ._events_http import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
-    from ._events_http import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
-    from ._events_lattice import VPCLatticeEvent as VPCLatticeEvent
-    from ._events_lattice import VPCLatticeEventV2 as VPCLatticeEventV2
-    from ._events_lattice import VPCLatticeEventV2Identity as VPCLatticeEventV2Identity
-    from ._events_lattice import VPCLatticeEventV2RequestContext as VPCLatticeEventV2RequestContext
-    from ._events_lattice import vpcLatticeEventV2Identity as vpcLatticeEventV2Identity
-    from ._events_lattice import vpcLatticeEventV2RequestContext as vpcLatticeEventV2RequestContext
-    from ._events_rest import APIGatewayProxyEvent as APIGatewayProxyEvent
+    from ._http_api import APIGatewayProxyEventV2 as APIGatewayProxyEventV2
+    from ._http_api import LambdaFunctionUrlEvent as LambdaFunctionUrlEvent
+    from ._rest_api import APIGatewayProxyEvent as APIGatewayProxyEvent
+    from ._vpc_lattice import VPCLatticeEvent as VPCLatticeEvent
+    from ._vpc_lattice import VPCLatticeEventV2 as VPCLatticeEventV2
+    from ._vpc_lattice import VPCLatticeEventV2Identity as VPCLatticeEventV2Identity
+    from ._vpc_lattice import VPCLatticeEventV2RequestContext as VPCLatticeEventV2RequestContext
+    from ._vpc_lattice import vpcLatticeEventV2Identity as vpcLatticeEventV2Identity
+    from ._vpc_lattice import vpcLatticeEventV2RequestContext as vpcLatticeEventV2RequestContext
 
     _T = TypeVar("_T")
     _AnyMapping = Mapping[str, Any]
@@ -743,17 +743,17 @@ def event_source(*, data_class: type) -> Callable[[Callable[..., Any]], Callable
 # PERF: the module of each name that is not defined here, imported on first use (see the module docstring).
 _LAZY_MODULES = {
     "CaseInsensitiveDict": "_case_insensitive",
-    "APIGatewayProxyEvent": "_events_rest",
-    "APIGatewayProxyEventV2": "_events_http",
-    "LambdaFunctionUrlEvent": "_events_http",
-    "ALBEvent": "_events_alb",
-    "ALBEventRequestContext": "_events_alb",
-    "VPCLatticeEvent": "_events_lattice",
-    "VPCLatticeEventV2": "_events_lattice",
-    "VPCLatticeEventV2RequestContext": "_events_lattice",
-    "VPCLatticeEventV2Identity": "_events_lattice",
-    "vpcLatticeEventV2RequestContext": "_events_lattice",
-    "vpcLatticeEventV2Identity": "_events_lattice",
+    "APIGatewayProxyEvent": "_rest_api",
+    "APIGatewayProxyEventV2": "_http_api",
+    "LambdaFunctionUrlEvent": "_http_api",
+    "ALBEvent": "_alb",
+    "ALBEventRequestContext": "_alb",
+    "VPCLatticeEvent": "_vpc_lattice",
+    "VPCLatticeEventV2": "_vpc_lattice",
+    "VPCLatticeEventV2RequestContext": "_vpc_lattice",
+    "VPCLatticeEventV2Identity": "_vpc_lattice",
+    "vpcLatticeEventV2RequestContext": "_vpc_lattice",
+    "vpcLatticeEventV2Identity": "_vpc_lattice",
     "ClientCertValidity": "_events_contexts",
     "RequestContextClientCert": "_events_contexts",
     "APIGatewayEventRequestContext": "_events_contexts",

@@ -26,6 +26,7 @@ several requests at once.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -61,14 +62,12 @@ if TYPE_CHECKING:
         overload,
     )
 
-    from .events import (
-        ALBEvent,
-        APIGatewayProxyEvent,
-        APIGatewayProxyEventV2,
-        LambdaFunctionUrlEvent,
-        VPCLatticeEvent,
-        VPCLatticeEventV2,
-    )
+    from ._alb import ALBResolver as ALBResolver
+    from ._http_api import APIGatewayHttpResolver as APIGatewayHttpResolver
+    from ._http_api import LambdaFunctionUrlResolver as LambdaFunctionUrlResolver
+    from ._rest_api import APIGatewayRestResolver as APIGatewayRestResolver
+    from ._vpc_lattice import VPCLatticeResolver as VPCLatticeResolver
+    from ._vpc_lattice import VPCLatticeV2Resolver as VPCLatticeV2Resolver
     from .exceptions import NotFoundError
     from .integrations import Integration
     from .openapi.models import OpenAPI
@@ -153,7 +152,28 @@ else:
             cls.__doc__ = _PROXY_EVENT_TYPE_DOC
             globals()[name] = cls
             return cls
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        module = _NAMED_RESOLVER_MODULES.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        globals()[name] = value  # the next read is a plain module attribute
+        return value
+
+
+# The resolvers named after their integration live in their integration's module, with its event view, and load with
+# it (PERF: every class costs a cold start ~15 µs; an app makes the classes of its own integration only).
+_NAMED_RESOLVER_MODULES = {
+    "APIGatewayRestResolver": "_rest_api",
+    "APIGatewayHttpResolver": "_http_api",
+    "LambdaFunctionUrlResolver": "_http_api",
+    "ALBResolver": "_alb",
+    "VPCLatticeResolver": "_vpc_lattice",
+    "VPCLatticeV2Resolver": "_vpc_lattice",
+}
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), "ProxyEventType", *_NAMED_RESOLVER_MODULES})
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
@@ -1237,121 +1257,7 @@ class _NamedResolver(ApiGatewayResolver):
         )
 
 
-class APIGatewayRestResolver(_NamedResolver):
-    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
-    matches the rule ``/orders``."""
-
-    _integration = integrations.REST_API
-    _ignore_trailing_slash = True
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> APIGatewayProxyEvent: ...
-
-
-class APIGatewayHttpResolver(_NamedResolver):
-    """Resolver for API Gateway HTTP APIs (payload 2.0)."""
-
-    _integration = integrations.HTTP_API
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> APIGatewayProxyEventV2: ...
-
-
-class LambdaFunctionUrlResolver(_NamedResolver):
-    """Resolver for Lambda Function URLs (payload 2.0)."""
-
-    _integration = integrations.FUNCTION_URL
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> LambdaFunctionUrlEvent: ...
-
-
-class ALBResolver(ApiGatewayResolver):
-    """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request).
-
-    ``decode_query_parameters=True`` URL-decodes query parameter names and values (ALB passes them as sent).
-
-    ``enable_response_size_validation``: left out (``None``), apigw guards the 1 MB limit its own way (gzip when
-    the client takes it and it fits, else a 500 that fits: see ``ApiGatewayResolver``). ``True``: as Powertools,
-    an oversize response raises ``ResponseSizeExceededError`` through the exception handlers (whose response is
-    checked again; still too large, the error propagates). ``False``: no check at all, as Powertools' default
-    (ALB answers 502 to an oversize response).
-    """
-
-    _integration = integrations.ALB
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> ALBEvent: ...
-
-    def __init__(
-        self,
-        cors: Optional[CORSConfig] = None,
-        debug: Optional[bool] = None,
-        serializer: Optional[Callable[[Any], str]] = None,
-        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
-        enable_validation: bool = False,
-        response_validation_error_http_code: Optional[int] = None,
-        json_body_deserializer: Optional[Callable[[str], Any]] = None,
-        decode_query_parameters: bool = False,
-        enable_response_size_validation: Optional[bool] = None,
-        *,
-        response_size_limit: Optional[int] = None,
-        method_not_allowed: bool = False,
-        auto_head: bool = False,
-    ) -> None:
-        super().__init__(
-            None,
-            cors,
-            debug,
-            serializer,
-            strip_prefixes,
-            enable_validation,
-            response_validation_error_http_code,
-            json_body_deserializer,
-            response_size_limit=response_size_limit,
-            method_not_allowed=method_not_allowed,
-            auto_head=auto_head,
-        )
-        self.decode_query_parameters = decode_query_parameters
-        if decode_query_parameters:
-            from functools import partial
-
-            self._event_class = partial(self._integration.event_class, decode_query_parameters=True)
-        if enable_response_size_validation is not None:
-            self._writer.size_guard = "raise" if enable_response_size_validation else "off"
-
-
 _PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
-
-
-class VPCLatticeResolver(_NamedResolver):
-    """Resolver for VPC Lattice targets, event structure version 1."""
-
-    _integration = integrations.VPC_LATTICE
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> VPCLatticeEvent: ...
-
-
-class VPCLatticeV2Resolver(_NamedResolver):
-    """Resolver for VPC Lattice targets, event structure version 2."""
-
-    _integration = integrations.VPC_LATTICE_V2
-
-    if TYPE_CHECKING:
-
-        @property
-        def current_event(self) -> VPCLatticeEventV2: ...
 
 
 class ResponseBuilder:

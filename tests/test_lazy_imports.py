@@ -27,13 +27,14 @@ OPTIONAL = [
     "apigw._case_insensitive",  # the header maps built when read (multi_value_headers, resolved_headers_field)
     "apigw.exceptions",  # the error classes: a request answered normally needs none beyond apigw._shared's
     # the views of the other integrations, and the request-context views nobody read
-    "apigw._events_http",
-    "apigw._events_alb",
-    "apigw._events_lattice",
+    "apigw._http_api",
+    "apigw._alb",
+    "apigw._vpc_lattice",
     "apigw._events_contexts",
 ]
 
-VIEW_MODULES = ["apigw._events_rest", "apigw._events_http", "apigw._events_alb", "apigw._events_lattice"]
+# one per integration: its event view and its named resolver
+INTEGRATION_MODULES = ["apigw._rest_api", "apigw._http_api", "apigw._alb", "apigw._vpc_lattice"]
 
 
 def modules_after(code: str, names: list = OPTIONAL) -> dict:
@@ -73,27 +74,27 @@ def test_plain_app_with_annotated_handlers_and_middlewares_loads_no_optional_mac
 @pytest.mark.parametrize(
     "resolver, event, view_module",
     [
-        ("APIGatewayRestResolver", {"path": "/hello", "httpMethod": "GET"}, "apigw._events_rest"),
+        ("APIGatewayRestResolver", {"path": "/hello", "httpMethod": "GET"}, "apigw._rest_api"),
         (
             "APIGatewayHttpResolver",
             {"version": "2.0", "rawPath": "/hello", "requestContext": {"http": {"method": "GET"}}},
-            "apigw._events_http",
+            "apigw._http_api",
         ),
         (
             "LambdaFunctionUrlResolver",
             {"version": "2.0", "rawPath": "/hello", "requestContext": {"http": {"method": "GET"}}},
-            "apigw._events_http",
+            "apigw._http_api",
         ),
         (
             "ALBResolver",
             {"path": "/hello", "httpMethod": "GET", "requestContext": {"elb": {"targetGroupArn": "arn"}}},
-            "apigw._events_alb",
+            "apigw._alb",
         ),
-        ("VPCLatticeResolver", {"raw_path": "/hello", "method": "GET"}, "apigw._events_lattice"),
-        ("VPCLatticeV2Resolver", {"version": "2.0", "path": "/hello", "method": "GET"}, "apigw._events_lattice"),
+        ("VPCLatticeResolver", {"raw_path": "/hello", "method": "GET"}, "apigw._vpc_lattice"),
+        ("VPCLatticeV2Resolver", {"version": "2.0", "path": "/hello", "method": "GET"}, "apigw._vpc_lattice"),
     ],
 )
-def test_an_app_loads_the_event_view_of_its_own_integration_only(resolver, event, view_module):
+def test_an_app_loads_the_module_of_its_own_integration_only(resolver, event, view_module):
     loaded = modules_after(
         f"""
         import apigw
@@ -106,10 +107,31 @@ def test_an_app_loads_the_event_view_of_its_own_integration_only(resolver, event
 
         assert app.resolve({event!r}, None)["statusCode"] == 200
         """,
-        [*VIEW_MODULES, "apigw._events_contexts"],
+        [*INTEGRATION_MODULES, "apigw._events_contexts"],
     )
 
     assert [name for name, present in loaded.items() if present] == [view_module]
+
+
+@pytest.mark.once
+def test_importing_apigw_loads_no_integration_module_and_each_resolver_is_one_class_wherever_it_is_read():
+    loaded = modules_after(
+        """
+        import sys
+        import apigw, apigw.resolver
+
+        assert not [name for name in sys.modules if name in %r]
+        assert "ALBResolver" in dir(apigw.resolver)
+        from apigw.resolver import ALBResolver
+        from apigw._alb import ALBResolver as defined
+
+        assert ALBResolver is defined is apigw.ALBResolver and issubclass(ALBResolver, apigw.ApiGatewayResolver)
+        """
+        % INTEGRATION_MODULES,
+        INTEGRATION_MODULES,
+    )
+
+    assert [name for name, present in loaded.items() if present] == ["apigw._alb"]
 
 
 @pytest.mark.compiled

@@ -1,11 +1,14 @@
-"""The views of API Gateway HTTP API payload 2.0 events and Lambda Function URL events: ``APIGatewayProxyEventV2``
-and ``LambdaFunctionUrlEvent``. Loaded on first use; the public names are in ``apigw.events``.
+"""API Gateway HTTP APIs (payload format 2.0) and Lambda Function URLs: the event views ``APIGatewayProxyEventV2`` and
+``LambdaFunctionUrlEvent``, and the resolvers ``APIGatewayHttpResolver`` and ``LambdaFunctionUrlResolver``. Loaded on
+first use; the public names are in ``apigw.events`` and ``apigw``.
 """
 
 from __future__ import annotations
 
+from . import integrations
 from ._case_insensitive import split_values
 from .events import BaseProxyEvent, _child, _Field, _parse_cookie_header
+from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -139,3 +142,25 @@ class LambdaFunctionUrlEvent(APIGatewayProxyEventV2):
 
     _KIND = "Function URL"
     _STAGE_IN_RAW_PATH = False  # Function URLs have no stages: ``path`` is ``rawPath``, unchanged
+
+
+class APIGatewayHttpResolver(_NamedResolver):
+    """Resolver for API Gateway HTTP APIs (payload 2.0)."""
+
+    _integration = integrations.HTTP_API
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEventV2: ...
+
+
+class LambdaFunctionUrlResolver(_NamedResolver):
+    """Resolver for Lambda Function URLs (payload 2.0)."""
+
+    _integration = integrations.FUNCTION_URL
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> LambdaFunctionUrlEvent: ...

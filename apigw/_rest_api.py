@@ -1,10 +1,12 @@
-"""The view of API Gateway REST API events (and HTTP API payload format 1.0): ``APIGatewayProxyEvent``.
-Loaded on first use; the public name is in ``apigw.events``.
+"""API Gateway REST APIs (and HTTP API payload format 1.0): the event view ``APIGatewayProxyEvent`` and the resolver
+``APIGatewayRestResolver``. Loaded on first use; the public names are in ``apigw.events`` and ``apigw``.
 """
 
 from __future__ import annotations
 
+from . import integrations
 from .events import BaseProxyEvent, _child, _Field, _merged_query
+from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,3 +49,16 @@ class APIGatewayProxyEvent(BaseProxyEvent):
         )
 
         return APIGatewayEventRequestContext(_child(self._data, "requestContext"))
+
+
+class APIGatewayRestResolver(_NamedResolver):
+    """Resolver for API Gateway REST APIs (and HTTP API payload 1.0). Trailing slashes are ignored: ``/orders/``
+    matches the rule ``/orders``."""
+
+    _integration = integrations.REST_API
+    _ignore_trailing_slash = True
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> APIGatewayProxyEvent: ...

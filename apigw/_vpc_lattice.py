@@ -1,9 +1,11 @@
-"""The views of VPC Lattice events, structure v1 (``VPCLatticeEvent``) and v2 (``VPCLatticeEventV2``, with its
-request context and identity). Loaded on first use; the public names are in ``apigw.events``.
+"""VPC Lattice: the event views of structure v1 (``VPCLatticeEvent``) and v2 (``VPCLatticeEventV2``, with its request
+context and identity), and the resolvers ``VPCLatticeResolver`` and ``VPCLatticeV2Resolver``. Loaded on first use; the
+public names are in ``apigw.events`` and ``apigw``.
 """
 
 from __future__ import annotations
 
+from . import integrations
 from ._case_insensitive import CaseInsensitiveDict, split_values
 from .events import (
     _EMPTY,
@@ -16,6 +18,7 @@ from .events import (
     _FieldOr,
     _mapping,
 )
+from .resolver import _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -240,3 +243,25 @@ class VPCLatticeEventV2(_VPCLatticeEventBase):
 # COMPAT: Powertools' spellings of the two Lattice v2 context classes.
 vpcLatticeEventV2RequestContext = VPCLatticeEventV2RequestContext
 vpcLatticeEventV2Identity = VPCLatticeEventV2Identity
+
+
+class VPCLatticeResolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 1."""
+
+    _integration = integrations.VPC_LATTICE
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEvent: ...
+
+
+class VPCLatticeV2Resolver(_NamedResolver):
+    """Resolver for VPC Lattice targets, event structure version 2."""
+
+    _integration = integrations.VPC_LATTICE_V2
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> VPCLatticeEventV2: ...

@@ -1,17 +1,21 @@
-"""The views of Application Load Balancer events: ``ALBEvent`` and its ``ALBEventRequestContext``. Loaded on first
-use; the public names are in ``apigw.events``.
+"""Application Load Balancers: the event views ``ALBEvent`` and ``ALBEventRequestContext``, and the resolver
+``ALBResolver``. Loaded on first use; the public names are in ``apigw.events`` and ``apigw``.
 """
 
 from __future__ import annotations
 
 import json
 
+from . import integrations
 from .events import BaseProxyEvent, DictWrapper, _child, _merged_query
+from .resolver import ApiGatewayResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Any, Callable, Dict, List, Optional
+    from typing import Any, Callable, Dict, List, Optional, Pattern, Union
+
+    from .response import CORSConfig
 
 
 class ALBEventRequestContext(DictWrapper):
@@ -73,3 +77,60 @@ class ALBEvent(BaseProxyEvent):
     def request_context(self) -> ALBEventRequestContext:
         """A view of ``requestContext`` (empty when missing)."""
         return ALBEventRequestContext(_child(self._data, "requestContext"))
+
+
+class ALBResolver(ApiGatewayResolver):
+    """Resolver for Application Load Balancer targets (single-value or multi-value headers, detected per request).
+
+    ``decode_query_parameters=True`` URL-decodes query parameter names and values (ALB passes them as sent).
+
+    ``enable_response_size_validation``: left out (``None``), apigw guards the 1 MB limit its own way (gzip when
+    the client takes it and it fits, else a 500 that fits: see ``ApiGatewayResolver``). ``True``: as Powertools,
+    an oversize response raises ``ResponseSizeExceededError`` through the exception handlers (whose response is
+    checked again; still too large, the error propagates). ``False``: no check at all, as Powertools' default
+    (ALB answers 502 to an oversize response).
+    """
+
+    _integration = integrations.ALB
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_event(self) -> ALBEvent: ...
+
+    def __init__(
+        self,
+        cors: Optional[CORSConfig] = None,
+        debug: Optional[bool] = None,
+        serializer: Optional[Callable[[Any], str]] = None,
+        strip_prefixes: Optional[List[Union[str, Pattern[str]]]] = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: Optional[int] = None,
+        json_body_deserializer: Optional[Callable[[str], Any]] = None,
+        decode_query_parameters: bool = False,
+        enable_response_size_validation: Optional[bool] = None,
+        *,
+        response_size_limit: Optional[int] = None,
+        method_not_allowed: bool = False,
+        auto_head: bool = False,
+    ) -> None:
+        super().__init__(
+            None,
+            cors,
+            debug,
+            serializer,
+            strip_prefixes,
+            enable_validation,
+            response_validation_error_http_code,
+            json_body_deserializer,
+            response_size_limit=response_size_limit,
+            method_not_allowed=method_not_allowed,
+            auto_head=auto_head,
+        )
+        self.decode_query_parameters = decode_query_parameters
+        if decode_query_parameters:
+            from functools import partial
+
+            self._event_class = partial(self._integration.event_class, decode_query_parameters=True)
+        if enable_response_size_validation is not None:
+            self._writer.size_guard = "raise" if enable_response_size_validation else "off"
