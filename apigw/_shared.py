@@ -31,7 +31,6 @@ __all__ = [
     "dumps",
     "fit",
     "Generic",
-    "GenericBase",
     "gzip_compress",
     "is_regex",
     "JOINED_COOKIES_IN_MULTI",
@@ -445,18 +444,12 @@ class InvalidEventError(ValueError):
 # ``overload`` keeps the implementation.
 
 
-class GenericBase:
-    """What a class declared ``Generic[T]`` derives from at run time: subscriptable, nothing else."""
+class Generic:
+    """``Generic`` at run time: a plain, subscriptable base. ``Generic[T]`` is a ``types.GenericAlias``, which a class
+    statement replaces by its origin, this class (``__mro_entries__``); its subclasses are subscriptable too."""
 
     __slots__ = ()
     __class_getitem__ = classmethod(GenericAlias)  # type: ignore[var-annotated]
-
-
-class Generic:
-    """``Generic[T]`` at run time: the plain ``GenericBase``."""
-
-    def __class_getitem__(cls, params: object) -> type:
-        return GenericBase
 
 
 Protocol = object
