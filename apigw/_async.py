@@ -19,8 +19,9 @@ import inspect
 
 from . import resolver as _resolver
 from ._callables import is_async
+from ._chain import CallRoute, Next, returned_none
 from ._shared import ServiceError
-from .resolver import _PARAMS, Route, _CallRoute, _drop_head_body, _Next, _returned_none
+from .resolver import _PARAMS, Route, _drop_head_body
 from .response import Response
 
 TYPE_CHECKING = False
@@ -118,14 +119,14 @@ def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:
     ``resolve`` are reused; from the first asynchronous part on, each link is awaitable.
     """
     handler_async = route is app._not_found_route or is_async(route.func)
-    sync_inner: Any = None if handler_async else _CallRoute(route)
+    sync_inner: Any = None if handler_async else CallRoute(route)
     async_inner: Any = _AsyncCallRoute(route) if handler_async else None
     for middleware in reversed(app._route_middlewares(route, asynchronous=True)):
         if is_async(middleware):
             inner = async_inner if async_inner is not None else _Awaitable(sync_inner)
             async_inner, sync_inner = _AsyncNext(middleware, inner), None
         elif async_inner is None:
-            sync_inner = _Next(middleware, sync_inner)
+            sync_inner = Next(middleware, sync_inner)
         else:
             async_inner = _ThreadedNext(middleware, async_inner)
     chain: AsyncLink = async_inner if async_inner is not None else _Awaitable(sync_inner)
@@ -149,7 +150,7 @@ class _Awaitable:
         return self.link(app)
 
 
-class _AsyncCallRoute(_CallRoute):
+class _AsyncCallRoute(CallRoute):
     """The end of an asynchronous chain: awaits the route (or the not-found answer), returns a ``Response``."""
 
     __slots__ = ()
@@ -159,7 +160,7 @@ class _AsyncCallRoute(_CallRoute):
         return app._to_response(result, self.route.status_code)
 
 
-class _AsyncNext(_Next):
+class _AsyncNext(Next):
     """An ``async def`` middleware: ``await middleware(app, next_link)``."""
 
     __slots__ = ()
@@ -167,11 +168,11 @@ class _AsyncNext(_Next):
     async def __call__(self, app: Any) -> Any:
         result = await self.middleware(app, self.next_link)
         if result is None:
-            raise _returned_none(self.middleware, awaited=True)
+            raise returned_none(self.middleware, awaited=True)
         return result
 
 
-class _ThreadedNext(_Next):
+class _ThreadedNext(Next):
     """A synchronous middleware around asynchronous links: it runs in a worker thread; its ``next_middleware``
     hands the rest of the chain to the event loop and waits for the response."""
 
@@ -186,5 +187,5 @@ class _ThreadedNext(_Next):
 
         result = await asyncio.to_thread(self.middleware, app, next_middleware)
         if result is None:
-            raise _returned_none(self.middleware)
+            raise returned_none(self.middleware)
         return result

@@ -1063,12 +1063,11 @@ class ApiGatewayResolver(BaseRouter):
         return InvalidEventError(f"{type(self).__name__} cannot read this {mine.title} event")
 
     def _chain(self, route: Route) -> Callable[[Any], Any]:
-        """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route."""
-        chain: Callable[[Any], Any] = _CallRoute(route)
-        for middleware in reversed(self._route_middlewares(route)):
-            chain = _Next(middleware, chain)
-        route.chain = chain
-        return chain
+        """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route.
+        PERF: its classes are in apigw._chain, loaded by the first route that has middlewares."""
+        from ._chain import build_chain
+
+        return build_chain(self, route)
 
     def _route_middlewares(self, route: Route, asynchronous: bool = False) -> List[Any]:
         """The middlewares around ``route``, outermost first: the app's, then the route's; with request validation
@@ -1293,53 +1292,6 @@ def _integration_of_view(event: BaseProxyEvent) -> Integration:
             _INTEGRATION_OF_VIEW_CLASS[view_class] = found
             return found
     raise TypeError(f"ResponseBuilder.build() takes an HTTP event view such as APIGatewayProxyEvent, not {event!r}")
-
-
-class _Next:
-    """One link of a middleware chain: ``link(app)`` runs ``middleware(app, next_link)``."""
-
-    __slots__ = ("middleware", "next_link")
-
-    def __init__(self, middleware: Callable[..., Any], next_link: Callable[[Any], Any]) -> None:
-        self.middleware = middleware
-        self.next_link = next_link
-
-    @property
-    def __name__(self) -> str:
-        return getattr(self.middleware, "__name__", type(self.middleware).__name__)
-
-    def __call__(self, app: Any) -> Any:
-        result = self.middleware(app, self.next_link)
-        if result is None:
-            raise _returned_none(self.middleware)
-        return result
-
-
-def _returned_none(middleware: Any, awaited: bool = False) -> TypeError:
-    got = "next_middleware(app) (awaited, in an async middleware)" if awaited else "next_middleware(app)"
-    return TypeError(
-        f"middleware {_callable_name(middleware)} returned None: a middleware returns the response it got from {got}, "
-        "or a response of its own"
-    )
-
-
-class _CallRoute:
-    """The end of a middleware chain: calls the route with its path parameters, always returns a ``Response``."""
-
-    __slots__ = ("route",)
-
-    def __init__(self, route: Route) -> None:
-        self.route = route
-
-    @property
-    def __name__(self) -> str:
-        return getattr(self.route.func, "__name__", "route")
-
-    def __call__(self, app: ApiGatewayResolver) -> Response[Any]:
-        route = self.route
-        params = app._request_state.get()[_PARAMS]  # type: ignore[index]
-        result = route.func(**params) if route.invoke is None else route.invoke(app, params)
-        return app._to_response(result, route.status_code)
 
 
 # -- registration checks --------------------------------------------------------------------------------------------
