@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from types import MappingProxyType
 
 from . import _impl
@@ -84,7 +84,10 @@ else:
     from ._shared import Generic, overload
 
     _T = None
-    _AnyMapping = _StrMapping = Mapping
+    # PERF: DictWrapper and Headers are registered as Mappings (below) rather than derived from the ABC: making a class
+    # whose bases include an ABC costs a cold start about three times a plain one, and every view class paid it. They
+    # define the methods Mapping would have added (keys, items, values, no reversed()); isinstance(view, Mapping) holds.
+    _AnyMapping = _StrMapping = object
     _AnyDict = dict
 
 __all__ = [
@@ -117,16 +120,7 @@ __all__ = [
 
 # Shared by every empty view; read-only so that no caller can fill it in for everyone else.
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
-class _Missing:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "<missing>"
-
-
-_MISSING: Any = _Missing()
+_MISSING: Any = object()  # a value no event holds (PERF: no class of its own to make at a cold start)
 
 
 def _mapping(value: Any) -> Optional[Mapping[str, Any]]:
@@ -239,6 +233,18 @@ class DictWrapper(_AnyMapping):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # What Mapping would add (see _AnyMapping).
+    def keys(self) -> KeysView[str]:
+        return KeysView(self)
+
+    def items(self) -> ItemsView[str, Any]:
+        return ItemsView(self)
+
+    def values(self) -> ValuesView[Any]:
+        return ValuesView(self)
+
+    __reversed__ = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, DictWrapper):
@@ -353,6 +359,18 @@ class Headers(_StrMapping):
             return len(self._headers or _EMPTY)
         return sum(1 for _ in self)
 
+    # What Mapping would add (see _AnyMapping).
+    def keys(self) -> KeysView[str]:
+        return KeysView(self)
+
+    def items(self) -> ItemsView[str, str]:
+        return ItemsView(self)
+
+    def values(self) -> ValuesView[str]:
+        return ValuesView(self)
+
+    __reversed__ = None
+
     def __eq__(self, other: object) -> bool:
         # COMPAT: Powertools' headers compare equal to a dict spelling the names in any case.
         if isinstance(other, Mapping):
@@ -363,6 +381,10 @@ class Headers(_StrMapping):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+Mapping.register(DictWrapper)
+Mapping.register(Headers)
 
 
 def _lowered_items(mapping: Mapping[Any, Any]) -> Dict[Any, Any]:
