@@ -378,9 +378,12 @@ class BaseRouter:
         A handler that cannot take the rule's placeholders as keyword arguments is refused here, with a
         ``TypeError`` naming both.
         """
-        methods = (method,) if isinstance(method, str) else tuple(method)
-        if not methods or not all(isinstance(one, str) and one for one in methods):
-            raise TypeError(f"route {rule!r}: method must be an HTTP method name or a list of them, not {method!r}")
+        if type(method) is str and method:  # PERF: the usual call, checked without a generator
+            methods: Tuple[str, ...] = (method,)
+        else:
+            methods = (method,) if isinstance(method, str) else tuple(method)
+            if not methods or not all(isinstance(one, str) and one for one in methods):
+                raise TypeError(f"route {rule!r}: method must be an HTTP method name or a list of them, not {method!r}")
         if not isinstance(rule, str):
             raise TypeError(f"a route rule must be a str such as '/orders/<order_id>', not {type(rule).__name__}")
         if type(status_code) is not int or not 100 <= status_code <= 599:  # PERF: the message only when needed
@@ -411,23 +414,34 @@ class BaseRouter:
                 raise TypeError(f"@route({rule!r}) decorates a function, not {type(func).__name__}")
             for one_method in methods:
                 self._add_route(
-                    Registration(
-                        one_method.upper(),
-                        rule,
-                        func,
-                        cors,
-                        compress,
-                        cache_control,
-                        route_middlewares,
-                        status_code,
-                        openapi,
-                    )
+                    one_method.upper(),
+                    rule,
+                    func,
+                    cors,
+                    compress,
+                    cache_control,
+                    route_middlewares,
+                    status_code,
+                    openapi,
                 )
             return func
 
         return register
 
-    def _add_route(self, registration: Registration) -> None:
+    def _add_route(
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
+        openapi: Dict[str, Any],
+    ) -> None:
+        """Register one (method, rule): an app makes it a ``Route``, a ``Router`` keeps a ``Registration``. The
+        arguments are a ``Registration``'s fields (PERF: an app makes no ``Registration`` for its own routes)."""
         raise NotImplementedError
 
     # The method decorators: route() for one method. COMPAT: they take route's keywords in Powertools' order (the
@@ -694,8 +708,20 @@ class ApiGatewayResolver(BaseRouter):
 
     # -- registration ---------------------------------------------------------------------------------------------
 
-    def _add_route(self, registration: Registration) -> None:
-        method, rule = registration.method, _normalize_rule(registration.rule, registration.func)
+    def _add_route(
+        self,
+        method: str,
+        rule: str,
+        func: Handler,
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
+        openapi: Dict[str, Any],
+    ) -> None:
+        if "{" in rule or not rule.startswith("/"):  # PERF: the usual rule is taken as it is
+            rule = _normalize_rule(rule, func)
         key = (method, rule)
         if key in self._route_keys:
             warnings.warn(
@@ -703,26 +729,19 @@ class ApiGatewayResolver(BaseRouter):
                 stacklevel=3,  # the user line: the decorated function, or the include_router call
             )
         self._route_keys.add(key)
-        cors = self._cors_enabled if registration.cors is None else registration.cors
-        route = Route(
-            method,
-            rule,
-            registration.func,
-            cors,
-            registration.compress,
-            registration.cache_control,
-            registration.middlewares,
-            registration.status_code,
-            registration.openapi,
-        )
+        cors = self._cors_enabled if cors is None else cors
+        route = Route(method, rule, func, cors, compress, cache_control, middlewares, status_code, openapi)
         try:
             self._matcher.add(rule, method, route)
         except ValueError as exc:
             raise ValueError(f"{exc} (registered by {route.handler_name})") from None
         placeholders = _shared.keyword_names(rule)
-        validation = route.openapi.get("enable_validation")
+        validation = openapi.get("enable_validation")
         _check_handler(route, placeholders, self._enable_validation if validation is None else validation)
-        route.invoke = _invoke_plan(self, route, placeholders, validation)
+        # PERF: a route with nothing documented, in an app without validation, in a process where no handler can ask
+        # for injection, keeps route.invoke = None: func(**params)
+        if openapi or self._enable_validation or _injection_loaded():
+            route.invoke = _invoke_plan(self, route, placeholders, validation)
         self._routes.append(route)
 
     def include_router(self, router: Router, prefix: Optional[str] = None) -> None:
@@ -744,7 +763,18 @@ class ApiGatewayResolver(BaseRouter):
         if router._middlewares:
             self.use(router._middlewares)
         for registration in router._registrations:
-            self._add_route(registration.behind(prefix))
+            one = registration.behind(prefix)
+            self._add_route(
+                one.method,
+                one.rule,
+                one.func,
+                one.cors,
+                one.compress,
+                one.cache_control,
+                one.middlewares,
+                one.status_code,
+                one.openapi,
+            )
 
     # -- OpenAPI (apigw.openapi: pydantic, loaded only when one of these is called) --------------------------------
 

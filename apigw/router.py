@@ -16,11 +16,11 @@
 
 from __future__ import annotations
 
-from .resolver import _ACTIVE_APP, BaseRouter
+from .resolver import _ACTIVE_APP, BaseRouter, Registration
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Optional
+    from typing import Any, Callable, Dict, List, Optional, Tuple
 
     from .events import (
         ALBEvent,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         VPCLatticeEventV2,
     )
     from .request import Request
-    from .resolver import ApiGatewayResolver, Registration
+    from .resolver import ApiGatewayResolver
 
 
 class Router(BaseRouter):
@@ -52,8 +52,21 @@ class Router(BaseRouter):
         self._apps: List[ApiGatewayResolver] = []
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
-    def _add_route(self, registration: Registration) -> None:
-        self._registrations.append(registration)
+    def _add_route(
+        self,
+        method: str,
+        rule: str,
+        func: Callable[..., Any],
+        cors: Optional[bool],
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
+        openapi: Dict[str, Any],
+    ) -> None:
+        self._registrations.append(
+            Registration(method, rule, func, cors, compress, cache_control, middlewares, status_code, openapi)
+        )
 
     def _included_by(self, app: ApiGatewayResolver) -> None:
         if app not in self._apps:
