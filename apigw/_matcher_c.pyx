@@ -4,7 +4,7 @@ docstrings for the contract). What differs is only how: typed trie nodes, a C lo
 characters instead of the regex engine, and no Python frames on the lookup path."""
 
 # Rule classification runs once per route at registration: one shared module, not duplicated in the twins.
-from ._shared import classify, compile_rule, placeholder_name
+from ._shared import classify, compile_rule
 
 cdef Py_ssize_t NO_ORDER = 1 << 62
 
@@ -100,7 +100,7 @@ cdef class Matcher:
         cdef _Node child
         node.low = min(node.low, order)
         for segment in rule.split("/"):
-            if placeholder_name(segment) is not None:
+            if segment[:1] == "<":  # classify said "segment": each one is literal text or exactly one placeholder
                 if node.param is None:
                     node.param = _Node()
                 node = node.param

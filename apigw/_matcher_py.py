@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ._shared import SEGMENT_CLASS, classify, compile_rule, placeholder_name
+from ._shared import SEGMENT_CLASS, classify, compile_rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Matcher:
         node = self._root
         node.low = min(node.low, order)
         for segment in rule.split("/"):
-            if placeholder_name(segment) is not None:
+            if segment[:1] == "<":  # classify said "segment": each one is literal text or exactly one placeholder
                 if node.param is None:
                     node.param = _Node()
                 node = node.param

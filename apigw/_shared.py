@@ -128,7 +128,7 @@ def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
         return "literal", ()
     names = []
     for segment in rule.split("/"):
-        name = placeholder_name(segment)
+        name = placeholder_name(segment) if segment[:1] == "<" else None  # PERF: a call only where one can be
         if name is not None:
             names.append(name)
         elif not _REGEX_METACHARS.isdisjoint(segment):

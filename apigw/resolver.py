@@ -1359,8 +1359,8 @@ def _check_handler(route: Route, placeholders: Tuple[str, ...], validation: bool
     names = code.co_varnames  # PERF: a new tuple at each read (CPython 3.11+): read once
     positional = names[code.co_posonlyargcount + bound : code.co_argcount]
     keyword_only = names[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
-    if not positional and not keyword_only and not placeholders:
-        return  # PERF: the usual handler of a literal rule: no parameter to check
+    if positional == placeholders and not keyword_only:
+        return  # PERF: the usual handler takes exactly its rule's placeholders (none, for a literal rule)
     accepted = set(positional) | set(keyword_only)
     missing = [name for name in placeholders if name not in accepted]
     if missing:
