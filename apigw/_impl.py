@@ -14,10 +14,14 @@ to the slow path is how production regressions hide), except in a package built 
 from __future__ import annotations
 
 import importlib
-import importlib.machinery
 import os
 import sys
 import warnings
+
+# PERF: where importlib.machinery takes these from. The Lambda runtime has loaded these modules (the import system is
+# made of them), not importlib.machinery: importing it would cost a cold start another module.
+from importlib._bootstrap import ModuleSpec
+from importlib._bootstrap_external import EXTENSION_SUFFIXES, ExtensionFileLoader
 from types import ModuleType
 
 TYPE_CHECKING = False
@@ -78,13 +82,13 @@ def load(name: str) -> tuple[ModuleType, ModuleType, ModuleType]:
 
 def _compiled_library() -> str:
     folder = os.path.dirname(__file__)
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+    for suffix in EXTENSION_SUFFIXES:
         path = os.path.join(folder, "_speedups" + suffix)
         if os.path.isfile(path):
             return path
     raise ImportError(
         f"No module named '{__package__}._speedups': the compiled modules' library "
-        f"(_speedups{importlib.machinery.EXTENSION_SUFFIXES[0]}) is not in {folder}",
+        f"(_speedups{EXTENSION_SUFFIXES[0]}) is not in {folder}",
         name=f"{__package__}._speedups",
     )
 
@@ -96,8 +100,8 @@ def _load_compiled(short_name: str, library: str) -> ModuleType:
         if module is None:
             raise ImportError(f"import of {full_name} halted; None in sys.modules", name=full_name)
         return module
-    loader = importlib.machinery.ExtensionFileLoader(full_name, library)
-    spec = importlib.machinery.ModuleSpec(full_name, loader, origin=library)
+    loader = ExtensionFileLoader(full_name, library)
+    spec = ModuleSpec(full_name, loader, origin=library)
     module = loader.create_module(spec)  # sets __file__, __loader__ and __package__ from the spec
     module.__spec__ = spec
     loader.exec_module(module)
