@@ -14,7 +14,7 @@
 
 from ._impl import IMPLEMENTATION
 from ._shared import ServiceError
-from .resolver import ApiGatewayResolver, BaseRouter, ResponseBuilder, Route
+from .resolver import ApiGatewayResolver, BaseRouter, Route
 from .response import CORSConfig, Response
 
 __version__ = "0.1.0"
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ._http_api import APIGatewayHttpResolver, LambdaFunctionUrlResolver
     from ._rest_api import APIGatewayRestResolver
     from ._vpc_lattice import VPCLatticeResolver, VPCLatticeV2Resolver
-    from .any_integration import AnyIntegrationResolver
+    from .any_integration import AnyIntegrationResolver, ResponseBuilder
     from .cookies import Cookie, SameSite
     from .depends import DependencyResolutionError, Depends
     from .exceptions import (
@@ -76,6 +76,7 @@ _LAZY = {
     "TooManyRequestsError": "exceptions",
     "UnauthorizedError": "exceptions",
     "AnyIntegrationResolver": "any_integration",
+    "ResponseBuilder": "any_integration",
     "Request": "request",
     "Depends": "depends",
     "DependencyResolutionError": "depends",

@@ -1,4 +1,5 @@
-"""``AnyIntegrationResolver``: one app for a function that sits behind several integrations at once.
+"""``AnyIntegrationResolver``: one app for a function that sits behind several integrations at once; and
+``ResponseBuilder``, which writes a ``Response`` in the format of whichever integration sent an event view.
 
 The named resolvers (``APIGatewayRestResolver``, ``ALBResolver``, ...) read one integration's events and refuse the
 others'. This one recognises the integration of each event (``apigw.integrations.detect``) and answers in that
@@ -23,18 +24,19 @@ ALB sends them (percent-encoded).
 
 from __future__ import annotations
 
-from . import integrations
+from . import _impl, integrations
 from ._shared import InvalidEventError
 from .events import BaseProxyEvent
-from .resolver import _integration_of_view, _NamedResolver
+from .resolver import _DEFAULT_CORS, Route, _integration_of_view, _NamedResolver
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Mapping
+    from typing import Any, Callable, Dict, Mapping, Optional
 
     from .integrations import Integration
+    from .response import CORSConfig, Response
 
-__all__ = ["AnyIntegrationResolver"]
+__all__ = ["AnyIntegrationResolver", "ResponseBuilder"]
 
 
 class AnyIntegrationResolver(_NamedResolver):
@@ -77,3 +79,23 @@ class AnyIntegrationResolver(_NamedResolver):
         return InvalidEventError(
             f"AnyIntegrationResolver reads the HTTP events of every integration, but this is {what}"
         )
+
+
+_PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
+
+
+class ResponseBuilder:
+    """Builds the integration's response dict for a ``Response`` outside an app (as Powertools' class of that
+    name): ``ResponseBuilder(response).build(event_view)``. The integration follows the event view's class; a
+    ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
+
+    def __init__(
+        self, response: Response[Any], serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
+    ) -> None:
+        self.response = response
+        self.serializer = serializer or _impl.encoder.dumps
+        self.route = route or _PLAIN_ROUTE
+
+    def build(self, event: BaseProxyEvent, cors: Optional[CORSConfig] = None) -> Dict[str, Any]:
+        writer = _impl.encoder.ResponseWriter(self.serializer, cors or _DEFAULT_CORS, _impl.headers)
+        return writer.write(event, self.response, self.route, _integration_of_view(event))

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from ._rest_api import APIGatewayRestResolver as APIGatewayRestResolver
     from ._vpc_lattice import VPCLatticeResolver as VPCLatticeResolver
     from ._vpc_lattice import VPCLatticeV2Resolver as VPCLatticeV2Resolver
+    from .any_integration import ResponseBuilder as ResponseBuilder
     from .exceptions import NotFoundError
     from .integrations import Integration
     from .openapi.models import OpenAPI
@@ -152,7 +153,7 @@ else:
             cls.__doc__ = _PROXY_EVENT_TYPE_DOC
             globals()[name] = cls
             return cls
-        module = _NAMED_RESOLVER_MODULES.get(name)
+        module = _LAZY_NAMES.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
@@ -160,9 +161,11 @@ else:
         return value
 
 
-# The resolvers named after their integration live in their integration's module, with its event view, and load with
-# it (PERF: every class costs a cold start ~15 µs; an app makes the classes of its own integration only).
-_NAMED_RESOLVER_MODULES = {
+# PERF: every class costs a cold start ~15 µs. The resolvers named after their integration live in their integration's
+# module, with its event view, and load with it: an app makes the classes of its own integration only.
+# ResponseBuilder (an app never needs one) is in apigw.any_integration.
+_LAZY_NAMES = {
+    "ResponseBuilder": "any_integration",
     "APIGatewayRestResolver": "_rest_api",
     "APIGatewayHttpResolver": "_http_api",
     "LambdaFunctionUrlResolver": "_http_api",
@@ -173,7 +176,7 @@ _NAMED_RESOLVER_MODULES = {
 
 
 def __dir__() -> List[str]:
-    return sorted({*globals(), "ProxyEventType", *_NAMED_RESOLVER_MODULES})
+    return sorted({*globals(), "ProxyEventType", *_LAZY_NAMES})
 
 
 _BY_PROXY_TYPE: Dict[str, Integration] = {
@@ -1284,26 +1287,6 @@ class _NamedResolver(ApiGatewayResolver):
             method_not_allowed=method_not_allowed,
             auto_head=auto_head,
         )
-
-
-_PLAIN_ROUTE = Route("*", "*", lambda: None, False, False, None)
-
-
-class ResponseBuilder:
-    """Builds the integration's response dict for a ``Response`` outside an app (as Powertools' class of that
-    name): ``ResponseBuilder(response).build(event_view)``. The integration follows the event view's class; a
-    ``route`` (``Route``) adds its CORS, cache-control and compression settings."""
-
-    def __init__(
-        self, response: Response[Any], serializer: Optional[Callable[[Any], str]] = None, route: Optional[Route] = None
-    ) -> None:
-        self.response = response
-        self.serializer = serializer or _impl.encoder.dumps
-        self.route = route or _PLAIN_ROUTE
-
-    def build(self, event: BaseProxyEvent, cors: Optional[CORSConfig] = None) -> Dict[str, Any]:
-        writer = _impl.encoder.ResponseWriter(self.serializer, cors or _DEFAULT_CORS, _impl.headers)
-        return writer.write(event, self.response, self.route, _integration_of_view(event))
 
 
 # PERF: AnyIntegrationResolver asks this for every event: one dict lookup once a view class has been seen.
