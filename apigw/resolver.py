@@ -281,52 +281,6 @@ _OPENAPI_DEFAULTS: Dict[str, Any] = {
 _OPENAPI_DEFAULT_VALUES = tuple(_OPENAPI_DEFAULTS.values())  # in route()'s order of the keywords
 
 
-class Registration:
-    """One (method, rule) as a decorator registered it: what an app turns into a ``Route``, and what a ``Router``
-    keeps until ``include_router`` replays it (behind a prefix)."""
-
-    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "openapi")
-
-    def __init__(
-        self,
-        method: str,
-        rule: str,
-        func: Handler,
-        cors: Optional[bool],  # None: follow the resolver's CORS configuration
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...],
-        status_code: int,
-        openapi: Dict[str, Any],
-    ) -> None:
-        self.method = method
-        self.rule = rule
-        self.func = func
-        self.cors = cors
-        self.compress = compress
-        self.cache_control = cache_control
-        self.middlewares = middlewares
-        self.status_code = status_code
-        self.openapi = openapi
-
-    def behind(self, prefix: Optional[str]) -> Registration:
-        """The same registration with its rule behind ``prefix`` (``"/"`` becomes the prefix itself)."""
-        if not prefix:
-            return self
-        rule = prefix if self.rule == "/" else f"{prefix}{self.rule}"
-        return Registration(
-            self.method,
-            rule,
-            self.func,
-            self.cors,
-            self.compress,
-            self.cache_control,
-            self.middlewares,
-            self.status_code,
-            self.openapi,
-        )
-
-
 def _method_route(method: str) -> Callable[..., Any]:
     """``BaseRouter.get`` and its siblings: ``route`` for one method (type checkers read ``_MethodDecorator``)."""
 
@@ -443,8 +397,8 @@ class BaseRouter:
         status_code: int,
         openapi: Dict[str, Any],
     ) -> None:
-        """Register one (method, rule): an app makes it a ``Route``, a ``Router`` keeps a ``Registration``. The
-        arguments are a ``Registration``'s fields (PERF: an app makes no ``Registration`` for its own routes)."""
+        """Register one (method, rule): an app makes it a ``Route``, a ``Router`` keeps it (``Registration``, in
+        apigw.router) until an app includes it. PERF: an app makes no ``Registration`` for its own routes."""
         raise NotImplementedError
 
     # The method decorators: route() for one method. COMPAT: they take route's keywords in Powertools' order (the

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from .resolver import _ACTIVE_APP, BaseRouter, Registration
+from .resolver import _ACTIVE_APP, BaseRouter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,6 +32,52 @@ if TYPE_CHECKING:
     )
     from .request import Request
     from .resolver import ApiGatewayResolver
+
+
+class Registration:
+    """One (method, rule) as a decorator registered it on a ``Router``, kept until ``include_router`` replays it on
+    an app (behind a prefix)."""
+
+    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "openapi")
+
+    def __init__(
+        self,
+        method: str,
+        rule: str,
+        func: Callable[..., Any],
+        cors: Optional[bool],  # None: follow the resolver's CORS configuration
+        compress: bool,
+        cache_control: Optional[str],
+        middlewares: Tuple[Callable[..., Any], ...],
+        status_code: int,
+        openapi: Dict[str, Any],
+    ) -> None:
+        self.method = method
+        self.rule = rule
+        self.func = func
+        self.cors = cors
+        self.compress = compress
+        self.cache_control = cache_control
+        self.middlewares = middlewares
+        self.status_code = status_code
+        self.openapi = openapi
+
+    def behind(self, prefix: Optional[str]) -> Registration:
+        """The same registration with its rule behind ``prefix`` (``"/"`` becomes the prefix itself)."""
+        if not prefix:
+            return self
+        rule = prefix if self.rule == "/" else f"{prefix}{self.rule}"
+        return Registration(
+            self.method,
+            rule,
+            self.func,
+            self.cors,
+            self.compress,
+            self.cache_control,
+            self.middlewares,
+            self.status_code,
+            self.openapi,
+        )
 
 
 class Router(BaseRouter):
