@@ -17,17 +17,32 @@ from __future__ import annotations
 import asyncio
 import inspect
 
+from . import integrations
 from . import resolver as _resolver
 from ._callables import is_async
 from ._chain import CallRoute, Next, returned_none
-from ._shared import ServiceError
-from .resolver import _PARAMS, Route, _drop_head_body
+from ._shared import InvalidEventError, ServiceError
+from .events import BaseProxyEvent
+from .resolver import (
+    _ACTIVE_APP,
+    _IN_FLIGHT,
+    _NO_PARAMS,
+    _PARAMS,
+    _PATH,
+    _ROUTE,
+    Route,
+    _add_route_context,
+    _drop_head_body,
+    _integration_of_view,
+    _unwrap_view,
+)
 from .response import Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Coroutine, Dict, Mapping
+    from typing import Any, Callable, Coroutine, Dict, List, Mapping, Tuple
 
+    from .integrations import Integration
     from .resolver import ApiGatewayResolver
 
     AsyncLink = Callable[[Any], Coroutine[Any, Any, Any]]
@@ -35,7 +50,7 @@ if TYPE_CHECKING:
 
 async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
     """``app.resolve_async(event, context)``: see the module docstring."""
-    view, integration, state, route, params, active = app._start(event, context)
+    view, integration, state, route, params, active = _start(app, event, context)
     try:
         if app._middlewares or route.middlewares:
             result = await (route.async_chain or _build_chain(app, route))(app)
@@ -52,7 +67,7 @@ async def resolve_async(app: ApiGatewayResolver, event: Mapping[str, Any], conte
     except Exception as exc:
         response = await _write_error(app, view, exc, route, integration)
     finally:
-        app._end(state, active)
+        _end(app, state, active)
     if app._auto_head:
         _drop_head_body(view.http_method.upper(), route, response)
     if app._debug:
@@ -110,6 +125,64 @@ async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response
         except ServiceError as service_error:
             exc = service_error
     return app._unhandled(exc, raised)
+
+
+def _start(
+    app: ApiGatewayResolver, event: Mapping[str, Any], context: Any
+) -> Tuple[BaseProxyEvent, Integration, List[Any], Route, Dict[str, str], Any]:
+    """Start a request (``ApiGatewayResolver.resolve`` has these steps written out): the view, its integration, the
+    request state of this thread or task, the route (the not-found route when none matched), its path parameters,
+    and the token that ``_end`` takes back."""
+    if type(event) is not dict:
+        if isinstance(event, BaseProxyEvent):
+            event = _unwrap_view(event)
+        if not isinstance(event, dict):
+            raise app._invalid_event(event)
+    if app._debug:
+        print(app._serializer(event))
+    integration = app._integration
+    view = app._event_class(event, app._json_body_deserializer)
+    if integration is None:  # AnyIntegrationResolver: each event's own integration
+        integration = _integration_of_view(view)
+    state = [view, context, None, _NO_PARAMS, None, True]
+    app._request_state.set(state)
+    pending = app._request_context.get()
+    if pending is not None:
+        # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
+        pending = dict(pending)
+        app._request_context.set(pending)
+    active = _ACTIVE_APP.set(app) if app._routers else None
+    try:
+        try:
+            method, path = view._request_line()
+        except InvalidEventError:
+            raise app._invalid_event(event) from None
+        if integration.expects_elb is not None and integrations.mismatch(integration, event):
+            raise app._invalid_event(event)
+        if app._strip_prefixes:
+            path = app._remove_prefix(path)
+        state[_PATH] = path
+        hit = app._matcher.match(method, path)
+        if hit is None and method == "HEAD" and app._auto_head:
+            hit = app._matcher.match("GET", path)
+        if hit is None:
+            route, params = app._not_found_route, _NO_PARAMS
+        else:
+            route, params = state[_ROUTE], state[_PARAMS] = hit
+        if pending is not None:
+            _add_route_context(pending, state)
+    except BaseException:
+        _end(app, state, active)
+        raise
+    return view, integration, state, route, params, active
+
+
+def _end(app: ApiGatewayResolver, state: List[Any], active: Any) -> None:
+    state[_IN_FLIGHT] = False
+    if active is not None:
+        _ACTIVE_APP.reset(active)
+    if app._request_context.get() is not None:
+        app._request_context.set(None)
 
 
 def _build_chain(app: ApiGatewayResolver, route: Route) -> AsyncLink:

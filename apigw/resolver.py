@@ -676,6 +676,7 @@ class ApiGatewayResolver(BaseRouter):
         middlewares: Tuple[Callable[..., Any], ...],
         status_code: int,
         openapi: Dict[str, Any],
+        stacklevel: int = 3,
     ) -> None:
         if "{" in rule or not rule.startswith("/"):  # PERF: the usual rule is taken as it is
             rule = _normalize_rule(rule, func)
@@ -683,7 +684,7 @@ class ApiGatewayResolver(BaseRouter):
         if key in self._route_keys:
             warnings.warn(
                 f"A route for {method} {rule!r} is already registered; the first one registered wins",
-                stacklevel=3,  # the user line: the decorated function, or the include_router call
+                stacklevel=stacklevel,  # the user line: the decorated function, or the include_router call
             )
         self._route_keys.add(key)
         cors = self._cors_enabled if cors is None else cors
@@ -707,31 +708,9 @@ class ApiGatewayResolver(BaseRouter):
         (``router.use``) join the app's middlewares at this point, so they run around every route of the app, in
         the order ``use`` and ``include_router`` were called. A router may be included in several apps: during a
         request, ``router.current_event`` and friends are those of the app resolving it."""
-        if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
-            raise ValueError(
-                f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}"
-            )
-        if router._pending_context:
-            self.context.update(router._pending_context)
-        router._included_by(self)
-        if router not in self._routers:
-            self._routers.append(router)
-        self._exception_handlers.update(router._exception_handlers)
-        if router._middlewares:
-            self.use(router._middlewares)
-        for registration in router._registrations:
-            one = registration.behind(prefix)
-            self._add_route(
-                one.method,
-                one.rule,
-                one.func,
-                one.cors,
-                one.compress,
-                one.cache_control,
-                one.middlewares,
-                one.status_code,
-                one.openapi,
-            )
+        from .router import include
+
+        include(self, router, prefix)
 
     # -- OpenAPI (apigw.openapi: pydantic, loaded only when one of these is called) --------------------------------
 
@@ -959,62 +938,6 @@ class ApiGatewayResolver(BaseRouter):
 
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         return self.resolve(event, context)
-
-    def _start(
-        self, event: Mapping[str, Any], context: Any
-    ) -> Tuple[BaseProxyEvent, Integration, List[Any], Route, Dict[str, str], Any]:
-        """Start a request (for ``resolve_async``; ``resolve`` has these steps written out): the view, its
-        integration, the request state of this thread or task, the route (the not-found route when none matched),
-        its path parameters, and the token that ``_end`` takes back."""
-        if type(event) is not dict:
-            if isinstance(event, BaseProxyEvent):
-                event = _unwrap_view(event)
-            if not isinstance(event, dict):
-                raise self._invalid_event(event)
-        if self._debug:
-            print(self._serializer(event))
-        integration = self._integration
-        view = self._event_class(event, self._json_body_deserializer)
-        if integration is None:  # AnyIntegrationResolver: each event's own integration
-            integration = _integration_of_view(view)
-        state = [view, context, None, _NO_PARAMS, None, True]
-        self._request_state.set(state)
-        pending = self._request_context.get()
-        if pending is not None:
-            # This request's own copy: concurrent tasks inherit the same pending dict from the context they start in.
-            pending = dict(pending)
-            self._request_context.set(pending)
-        active = _ACTIVE_APP.set(self) if self._routers else None
-        try:
-            try:
-                method, path = view._request_line()
-            except InvalidEventError:
-                raise self._invalid_event(event) from None
-            if integration.expects_elb is not None and integrations.mismatch(integration, event):
-                raise self._invalid_event(event)
-            if self._strip_prefixes:
-                path = self._remove_prefix(path)
-            state[_PATH] = path
-            hit = self._matcher.match(method, path)
-            if hit is None and method == "HEAD" and self._auto_head:
-                hit = self._matcher.match("GET", path)
-            if hit is None:
-                route, params = self._not_found_route, _NO_PARAMS
-            else:
-                route, params = state[_ROUTE], state[_PARAMS] = hit
-            if pending is not None:
-                _add_route_context(pending, state)
-        except BaseException:
-            self._end(state, active)
-            raise
-        return view, integration, state, route, params, active
-
-    def _end(self, state: List[Any], active: Any) -> None:
-        state[_IN_FLIGHT] = False
-        if active is not None:
-            _ACTIVE_APP.reset(active)
-        if self._request_context.get() is not None:
-            self._request_context.set(None)
 
     def _write_error(
         self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration

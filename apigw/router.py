@@ -198,3 +198,31 @@ class VPCLatticeV2Router(Router):
     """A ``Router`` for VPC Lattice v2 apps (``current_event`` is a ``VPCLatticeEventV2``)."""
 
     current_event: VPCLatticeEventV2
+
+
+def include(app: ApiGatewayResolver, router: Router, prefix: Optional[str]) -> None:
+    """``app.include_router(router, prefix)``: see ``ApiGatewayResolver.include_router``."""
+    if prefix is not None and (not isinstance(prefix, str) or (prefix and not prefix.startswith("/"))):
+        raise ValueError(f"include_router prefix must be a path starting with '/', such as '/orders', not {prefix!r}")
+    if router._pending_context:
+        app.context.update(router._pending_context)
+    router._included_by(app)
+    if router not in app._routers:
+        app._routers.append(router)
+    app._exception_handlers.update(router._exception_handlers)
+    if router._middlewares:
+        app.use(router._middlewares)
+    for registration in router._registrations:
+        one = registration.behind(prefix)
+        app._add_route(
+            one.method,
+            one.rule,
+            one.func,
+            one.cors,
+            one.compress,
+            one.cache_control,
+            one.middlewares,
+            one.status_code,
+            one.openapi,
+            stacklevel=4,  # the include_router call (_add_route, include, include_router, its caller)
+        )

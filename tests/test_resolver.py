@@ -124,6 +124,21 @@ def test_registering_the_same_route_twice_warns_and_the_first_wins():
     assert json.loads(app(rest_event("/twice"), None)["body"]) == {"which": 1}
 
 
+def test_the_duplicate_route_warning_points_at_the_user_line_for_decorators_and_include_router():
+    from apigw import Router
+
+    app = ApiGatewayResolver()
+    app.get("/twice")(lambda: {})
+    with pytest.warns(UserWarning, match="already registered") as decorated:
+        app.get("/twice")(lambda: {})
+    router = Router()
+    router.get("/twice")(lambda: {})
+    with pytest.warns(UserWarning, match="already registered") as included:
+        app.include_router(router)
+
+    assert [warning.filename for warning in (*decorated, *included)] == [__file__, __file__]
+
+
 def test_route_accepts_a_list_of_methods():
     app = ApiGatewayResolver()
 
