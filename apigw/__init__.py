@@ -58,13 +58,13 @@ if TYPE_CHECKING:
 # PERF: loaded on first use, so that apps which use none of them do not pay for them at cold start.
 _LAZY = {
     "content_types": "content_types",  # the module itself
-    # the resolvers named after their integration, each in its integration's module with its event view
-    "APIGatewayRestResolver": "_rest_api",
-    "APIGatewayHttpResolver": "_http_api",
-    "LambdaFunctionUrlResolver": "_http_api",
-    "ALBResolver": "_alb",
-    "VPCLatticeResolver": "_vpc_lattice",
-    "VPCLatticeV2Resolver": "_vpc_lattice",
+    # the resolvers named after their integration: apigw.resolver finds them in their integration's module
+    "APIGatewayRestResolver": "resolver",
+    "APIGatewayHttpResolver": "resolver",
+    "LambdaFunctionUrlResolver": "resolver",
+    "ALBResolver": "resolver",
+    "VPCLatticeResolver": "resolver",
+    "VPCLatticeV2Resolver": "resolver",
     "BadRequestError": "exceptions",
     "MethodNotAllowedError": "exceptions",
     "NotFoundError": "exceptions",
@@ -76,7 +76,7 @@ _LAZY = {
     "TooManyRequestsError": "exceptions",
     "UnauthorizedError": "exceptions",
     "AnyIntegrationResolver": "any_integration",
-    "ResponseBuilder": "any_integration",
+    "ResponseBuilder": "resolver",
     "Request": "request",
     "Depends": "depends",
     "DependencyResolutionError": "depends",

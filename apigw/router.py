@@ -98,21 +98,8 @@ class Router(BaseRouter):
         self._apps: List[ApiGatewayResolver] = []
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
-    def _add_route(
-        self,
-        method: str,
-        rule: str,
-        func: Callable[..., Any],
-        cors: Optional[bool],
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...],
-        status_code: int,
-        openapi: Dict[str, Any],
-    ) -> None:
-        self._registrations.append(
-            Registration(method, rule, func, cors, compress, cache_control, middlewares, status_code, openapi)
-        )
+    def _add_route(self, *fields: Any, stacklevel: int = 3) -> None:
+        self._registrations.append(Registration(*fields))  # BaseRouter._add_route's arguments, in its order
 
     def _included_by(self, app: ApiGatewayResolver) -> None:
         if app not in self._apps:
