@@ -20,7 +20,7 @@ from .resolver import _ACTIVE_APP, BaseRouter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, List, Optional, Tuple
+    from typing import Any, Dict, List, Optional, Tuple
 
     from .events import (
         ALBEvent,
@@ -34,52 +34,6 @@ if TYPE_CHECKING:
     from .resolver import ApiGatewayResolver
 
 
-class Registration:
-    """One (method, rule) as a decorator registered it on a ``Router``, kept until ``include_router`` replays it on
-    an app (behind a prefix)."""
-
-    __slots__ = ("method", "rule", "func", "cors", "compress", "cache_control", "middlewares", "status_code", "openapi")
-
-    def __init__(
-        self,
-        method: str,
-        rule: str,
-        func: Callable[..., Any],
-        cors: Optional[bool],  # None: follow the resolver's CORS configuration
-        compress: bool,
-        cache_control: Optional[str],
-        middlewares: Tuple[Callable[..., Any], ...],
-        status_code: int,
-        openapi: Dict[str, Any],
-    ) -> None:
-        self.method = method
-        self.rule = rule
-        self.func = func
-        self.cors = cors
-        self.compress = compress
-        self.cache_control = cache_control
-        self.middlewares = middlewares
-        self.status_code = status_code
-        self.openapi = openapi
-
-    def behind(self, prefix: Optional[str]) -> Registration:
-        """The same registration with its rule behind ``prefix`` (``"/"`` becomes the prefix itself)."""
-        if not prefix:
-            return self
-        rule = prefix if self.rule == "/" else f"{prefix}{self.rule}"
-        return Registration(
-            self.method,
-            rule,
-            self.func,
-            self.cors,
-            self.compress,
-            self.cache_control,
-            self.middlewares,
-            self.status_code,
-            self.openapi,
-        )
-
-
 class Router(BaseRouter):
     """Collects routes, middlewares and exception handlers until an app includes it.
 
@@ -90,7 +44,8 @@ class Router(BaseRouter):
     """
 
     def __init__(self) -> None:
-        self._registrations: List[Registration] = []
+        # The arguments of each _add_route call (BaseRouter._add_route's, in its order), replayed by include_router.
+        self._registrations: List[Tuple[Any, ...]] = []
         self._exception_handlers = {}
         self._middlewares = []
         # Context set on the router before any app includes it: handed to the first app that does (Powertools).
@@ -98,8 +53,8 @@ class Router(BaseRouter):
         self._apps: List[ApiGatewayResolver] = []
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
-    def _add_route(self, *fields: Any, stacklevel: int = 3) -> None:
-        self._registrations.append(Registration(*fields))  # BaseRouter._add_route's arguments, in its order
+    def _add_route(self, *registration: Any, stacklevel: int = 3) -> None:
+        self._registrations.append(registration)
 
     def _included_by(self, app: ApiGatewayResolver) -> None:
         if app not in self._apps:
@@ -199,17 +154,8 @@ def include(app: ApiGatewayResolver, router: Router, prefix: Optional[str]) -> N
     app._exception_handlers.update(router._exception_handlers)
     if router._middlewares:
         app.use(router._middlewares)
-    for registration in router._registrations:
-        one = registration.behind(prefix)
-        app._add_route(
-            one.method,
-            one.rule,
-            one.func,
-            one.cors,
-            one.compress,
-            one.cache_control,
-            one.middlewares,
-            one.status_code,
-            one.openapi,
-            stacklevel=4,  # the include_router call (_add_route, include, include_router, its caller)
-        )
+    for method, rule, *settings in router._registrations:
+        if prefix:
+            rule = prefix if rule == "/" else f"{prefix}{rule}"  # "/" becomes the prefix itself
+        # stacklevel: the include_router call (_add_route, include, include_router, its caller)
+        app._add_route(method, rule, *settings, stacklevel=4)
