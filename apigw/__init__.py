@@ -12,6 +12,7 @@
 (``"python"``) serve requests.
 """
 
+from . import _shared
 from ._impl import IMPLEMENTATION
 from ._shared import ServiceError
 from .resolver import ApiGatewayResolver, BaseRouter, Route
@@ -98,15 +99,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'apigw' has no attribute {name!r}")
-    import importlib
-
-    loaded = importlib.import_module(f"apigw.{module}")
-    value = loaded if module == name else getattr(loaded, name)
-    globals()[name] = value  # the next access is a plain attribute
-    return value
+    return _shared.load_lazily(globals(), _LAZY, name, __name__)
 
 
 __all__ = [

@@ -7,12 +7,14 @@ module it imports (PERF), and these are needed by every app.
 - **The errors of every request path** (``ServiceError``, ``InvalidEventError``, public in ``apigw.exceptions``).
 - **Typing stand-ins** (``apigw.events``, ``apigw.response``, ``apigw.middlewares``): what their classes are
   declared with at run time, since ``typing`` is not loaded.
+- **Names loaded on first use** (``apigw``, ``apigw.events``, ``apigw.resolver``): their module ``__getattr__``.
 
 A compiled module and its pure twin both import from here, so the compiled build never imports a pure twin.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -458,3 +460,19 @@ Protocol = object
 def overload(func: object) -> object:
     """``typing.overload`` at run time: the last definition (the implementation) is the one kept."""
     return func
+
+
+# == Names loaded on first use ======================================================================================
+
+
+def load_lazily(namespace: Dict[str, Any], module_of: Mapping[str, str], name: str, where: str) -> Any:
+    """A module's ``__getattr__`` (PEP 562): ``name`` from the apigw module ``module_of`` names for it (the module
+    itself when they are the same name), kept in ``namespace`` so the next read is a plain attribute;
+    ``AttributeError`` for a name the table does not have. ``where`` is the module asked, for the message."""
+    module = module_of.get(name)
+    if module is None:
+        raise AttributeError(f"module {where!r} has no attribute {name!r}")
+    loaded = importlib.import_module(f"apigw.{module}")
+    value = loaded if module == name else getattr(loaded, name)
+    namespace[name] = value
+    return value

@@ -29,13 +29,12 @@ can be routed, raise: an ``InvalidEventError`` naming the missing field.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from types import MappingProxyType
 
 from . import _impl
-from ._shared import InvalidEventError
+from ._shared import InvalidEventError, load_lazily
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -790,12 +789,7 @@ _LAZY_MODULES = {
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> Any:
-        module = _LAZY_MODULES.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        globals()[name] = value  # the next read is a plain module attribute
-        return value
+        return load_lazily(globals(), _LAZY_MODULES, name, __name__)
 
 
 def __dir__() -> List[str]:

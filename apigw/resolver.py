@@ -26,7 +26,6 @@ several requests at once.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sys
@@ -153,12 +152,7 @@ else:
             cls.__doc__ = _PROXY_EVENT_TYPE_DOC
             globals()[name] = cls
             return cls
-        module = _LAZY_NAMES.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        globals()[name] = value  # the next read is a plain module attribute
-        return value
+        return _shared.load_lazily(globals(), _LAZY_NAMES, name, __name__)
 
 
 # PERF: making a class costs a cold start 6-20 µs (the more bases, the more). The resolvers named after their

@@ -53,7 +53,7 @@ class Router(BaseRouter):
         self._apps: List[ApiGatewayResolver] = []
         self.api_resolver: Optional[ApiGatewayResolver] = None
 
-    def _add_route(self, *registration: Any, stacklevel: int = 3) -> None:
+    def _add_route(self, *registration: Any) -> None:
         self._registrations.append(registration)
 
     def _included_by(self, app: ApiGatewayResolver) -> None:
