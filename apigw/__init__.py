@@ -14,9 +14,7 @@
 
 from . import _shared
 from ._impl import IMPLEMENTATION
-from ._shared import ServiceError
-from .resolver import ApiGatewayResolver, BaseRouter, Route
-from .response import CORSConfig, Response
+from .resolver import ApiGatewayResolver, BaseRouter, CORSConfig, Response, Route
 
 __version__ = "0.1.0"
 
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
         NotFoundError,
         RequestEntityTooLargeError,
         RequestTimeoutError,
+        ServiceError,
         ServiceUnavailableError,
         TooManyRequestsError,
         UnauthorizedError,
@@ -66,6 +65,7 @@ _LAZY = {
     "ALBResolver": "resolver",
     "VPCLatticeResolver": "resolver",
     "VPCLatticeV2Resolver": "resolver",
+    "ServiceError": "exceptions",
     "BadRequestError": "exceptions",
     "MethodNotAllowedError": "exceptions",
     "NotFoundError": "exceptions",

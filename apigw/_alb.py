@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Any, Callable, Dict, List, Optional, Pattern, Union
 
-    from .response import CORSConfig
+    from .resolver import CORSConfig
 
 
 class ALBEventRequestContext(DictWrapper):

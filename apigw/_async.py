@@ -17,12 +17,11 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from . import integrations
-from . import resolver as _resolver
+from . import _errors, exceptions, integrations
 from ._callables import is_async
 from ._chain import CallRoute, Next, returned_none
-from ._shared import InvalidEventError, ServiceError
 from .events import BaseProxyEvent
+from .exceptions import InvalidEventError, ServiceError
 from .resolver import (
     _ACTIVE_APP,
     _IN_FLIGHT,
@@ -30,13 +29,13 @@ from .resolver import (
     _PARAMS,
     _PATH,
     _ROUTE,
+    Response,
     Route,
     _add_route_context,
     _drop_head_body,
     _integration_of_view,
     _unwrap_view,
 )
-from .response import Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -89,20 +88,19 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     view = app.current_event
     if app._cors_enabled and view.http_method.upper() == "OPTIONS":
         return app._answer_not_found()  # the pre-flight answer: nothing to await
-    errors = _resolver._exceptions or _resolver._load_exceptions()
     if app._method_not_allowed:
         allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
         if allowed:
-            response = await _handle_exception(app, errors.MethodNotAllowedError())
+            response = await _handle_exception(app, exceptions.MethodNotAllowedError())
             response.headers.setdefault("Allow", ", ".join(allowed))
             return response
-    return await _handle_exception(app, errors.NotFoundError())
+    return await _handle_exception(app, exceptions.NotFoundError())
 
 
 async def _write_error(
     app: ApiGatewayResolver, view: Any, exc: Exception, route: Route, integration: Any
 ) -> Dict[str, Any]:
-    """``ApiGatewayResolver._write_error`` with exception handlers that may be asynchronous."""
+    """``apigw._errors.write_error`` with exception handlers that may be asynchronous."""
     response = await _handle_exception(app, exc)
     try:
         return app._writer.write(view, response, route, integration)
@@ -113,9 +111,9 @@ async def _write_error(
 
 
 async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response[Any]:
-    """``ApiGatewayResolver._handle_exception`` with exception handlers that may be asynchronous."""
-    raised, exc = exc, app._handled_as(exc)
-    handler = app._lookup_exception_handler(type(exc))
+    """``apigw._errors.handle_exception`` with exception handlers that may be asynchronous."""
+    raised, exc = exc, _errors.handled_as(app, exc)
+    handler = _errors.exception_handler(app, type(exc))
     if handler is not None:
         try:
             result = handler(exc)
@@ -124,7 +122,7 @@ async def _handle_exception(app: ApiGatewayResolver, exc: Exception) -> Response
             return app._to_response(result)
         except ServiceError as service_error:
             exc = service_error
-    return app._unhandled(exc, raised)
+    return _errors.unhandled(app, exc, raised)
 
 
 def _start(

@@ -13,8 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
-    from .resolver import ApiGatewayResolver, Route
-    from .response import Response
+    from .resolver import ApiGatewayResolver, Response, Route
 
 
 def build_chain(app: ApiGatewayResolver, route: Route) -> Callable[[Any], Any]:

@@ -4,7 +4,8 @@ module it imports (PERF), and these are needed by every app.
 - **Route rules** (both matcher twins, the resolver, the OpenAPI paths): how a rule is classified and matched.
 - **Writing responses** (both encoder twins, both headers twins, the resolver): the JSON encoder, gzip, statuses,
   ``Vary``, oversize responses, and the response header layouts.
-- **The errors of every request path** (``ServiceError``, ``InvalidEventError``, public in ``apigw.exceptions``).
+- **The errors of every request path**, ``_shared.ServiceError`` and ``_shared.InvalidEventError``: the classes of
+  ``apigw.exceptions``, which loads when a request first needs one (PERF: a cold start makes no error class).
 - **Typing stand-ins** (``apigw.events``, ``apigw.response``, ``apigw.middlewares``): what their classes are
   declared with at run time, since ``typing`` is not loaded.
 - **Names loaded on first use** (``apigw``, ``apigw.events``, ``apigw.resolver``): their module ``__getattr__``.
@@ -24,9 +25,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, List, Mapping, Optional, Pattern, Tuple
 
+    from .exceptions import InvalidEventError as InvalidEventError
+    from .exceptions import ServiceError as ServiceError
+
 __all__ = [
-    "InvalidEventError",
-    "ServiceError",
     "add_headers",
     "classify",
     "compile_rule",
@@ -41,8 +43,6 @@ __all__ = [
     "MULTI",
     "overload",
     "placeholder_name",
-    "reduce_error",
-    "restore_error",
     "PLACEHOLDER_PATTERN",
     "Protocol",
     "quality_above_zero",
@@ -393,49 +393,6 @@ def set_cookie_spellings(count: int) -> List[str]:
     return spellings[:count]
 
 
-# == The errors of every request path ===============================================================================
-# The two classes of ``apigw.exceptions`` a resolver needs at hand (documented and imported there, as their
-# ``__module__`` says): PERF, the other error classes load with ``apigw.exceptions`` when a request first needs one.
-
-
-def reduce_error(error: BaseException) -> Tuple[Any, ...]:
-    """How to pickle an error whose ``__init__`` takes other arguments than its ``args`` hold (``ServiceError`` and
-    its subclasses, the response errors): a plain ``Exception`` pickles as ``cls(*args)``, which would refuse them or
-    lose their attributes (multiprocessing, caches). ``restore_error`` makes it again without ``__init__``."""
-    return restore_error, (type(error), error.args, error.__dict__)
-
-
-def restore_error(cls: type, args: Tuple[Any, ...], state: Dict[str, Any]) -> BaseException:
-    error: BaseException = cls.__new__(cls, *args)
-    error.args = args
-    error.__dict__.update(state)
-    return error
-
-
-class ServiceError(Exception):
-    """An HTTP error answered as ``{"statusCode": status_code, "message": msg}``."""
-
-    __module__ = "apigw.exceptions"
-
-    def __init__(self, status_code: int, msg: str) -> None:
-        # NOTE: Exception.__init__ by name, not super(): subclasses also inherit from json/unicode errors whose
-        # __init__ takes other arguments.
-        Exception.__init__(self, msg)
-        self.status_code = status_code
-        self.msg = msg
-
-    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
-
-
-class InvalidEventError(ValueError):
-    """The Lambda event is not an HTTP event of the resolver's kind (for example it has no method or path).
-
-    This is a deployment or test-event problem, not a client error, so it is raised rather than answered.
-    """
-
-    __module__ = "apigw.exceptions"
-
-
 # == Typing stand-ins ===============================================================================================
 # Run-time stand-ins for the ``typing`` constructs apigw's public classes are declared with.
 #
@@ -476,3 +433,12 @@ def load_lazily(namespace: Dict[str, Any], module_of: Mapping[str, str], name: s
     value = loaded if module == name else getattr(loaded, name)
     namespace[name] = value
     return value
+
+
+if not TYPE_CHECKING:
+    _ERRORS = {"InvalidEventError": "exceptions", "ServiceError": "exceptions"}
+
+    def __getattr__(name: str) -> Any:
+        # The errors of every request path (see the module docstring): ``_shared.InvalidEventError`` at the point
+        # of use, since an import at the top of a module would make the class at every cold start.
+        return load_lazily(globals(), _ERRORS, name, __name__)

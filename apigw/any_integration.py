@@ -25,8 +25,8 @@ ALB sends them (percent-encoded).
 from __future__ import annotations
 
 from . import _impl, integrations
-from ._shared import InvalidEventError
 from .events import BaseProxyEvent
+from .exceptions import InvalidEventError
 from .resolver import _DEFAULT_CORS, Route, _integration_of_view, _NamedResolver
 
 TYPE_CHECKING = False
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Dict, Mapping, Optional
 
     from .integrations import Integration
-    from .response import CORSConfig, Response
+    from .resolver import CORSConfig, Response
 
 __all__ = ["AnyIntegrationResolver", "ResponseBuilder"]
 

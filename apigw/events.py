@@ -33,8 +33,8 @@ import json
 from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from types import MappingProxyType
 
-from . import _impl
-from ._shared import InvalidEventError, load_lazily
+from . import _impl, _shared
+from ._shared import load_lazily
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from ._vpc_lattice import VPCLatticeEventV2RequestContext as VPCLatticeEventV2RequestContext
     from ._vpc_lattice import vpcLatticeEventV2Identity as vpcLatticeEventV2Identity
     from ._vpc_lattice import vpcLatticeEventV2RequestContext as vpcLatticeEventV2RequestContext
+    from .exceptions import InvalidEventError
 
     _T = TypeVar("_T")
     _AnyMapping = Mapping[str, Any]
@@ -144,12 +145,16 @@ class _Field(property, Generic[_T]):
     # within a few percent of a hand-written ``@property``, a Python ``__get__`` measured ~25% slower. Being a
     # property it keeps property semantics: no setter, no deleter, ``help()`` lists it with its doc, and ``str()`` of
     # a view shows it. No class docstring: it would clash with the ``__doc__`` slot holding each field's doc (which
-    # ``property.__init__`` does not fill on a slotted subclass, hence the assignment below).
+    # ``property.__init__`` does not fill on a slotted subclass, hence the assignment below). ``empty``: see
+    # ``_FieldOr``.
 
     __slots__ = ("key", "__doc__")
 
-    def __init__(self, key: str, doc: str) -> None:
-        super().__init__(lambda view: view._data.get(key))
+    def __init__(self, key: str, doc: str, empty: Optional[Callable[[], Any]] = None) -> None:
+        if empty is None:
+            super().__init__(lambda view: view._data.get(key))
+        else:
+            super().__init__(lambda view: view._data.get(key) or empty())
         self.key = key
         self.__doc__ = doc
 
@@ -163,25 +168,23 @@ class _Field(property, Generic[_T]):
         def __set__(self, obj: object, value: NoReturn) -> None: ...  # read-only for type checkers too
 
 
-class _FieldOr(property, Generic[_T]):
-    # Like _Field, for fields Powertools v3 never returns as None: ``view._data.get(key) or empty()``, so a missing
-    # or null map is a new ``{}``, a list ``[]``, a string ``""`` (``empty`` is the type: dict, list or str).
+# Like _Field, for fields Powertools v3 never returns as None: ``view._data.get(key) or empty()``, so a missing or
+# null map is a new ``{}``, a list ``[]``, a string ``""`` (``empty`` is the type: dict, list or str). Type checkers
+# see a class whose instances read as ``_T``; at run time it is a _Field (PERF: one class less to make at a cold start).
+if TYPE_CHECKING:
 
-    __slots__ = ("key", "__doc__")
-
-    def __init__(self, key: str, empty: Callable[[], _T], doc: str) -> None:
-        super().__init__(lambda view: view._data.get(key) or empty())
-        self.key = key
-        self.__doc__ = doc
-
-    if TYPE_CHECKING:
-
+    class _FieldOr(_Field[_T]):
+        def __init__(self, key: str, empty: Callable[[], _T], doc: str) -> None: ...
         @overload
         def __get__(self, obj: None, owner: Optional[type] = None) -> _FieldOr[_T]: ...
         @overload
         def __get__(self, obj: object, owner: Optional[type] = None) -> _T: ...
         def __get__(self, obj: Any, owner: Optional[type] = None) -> Any: ...
-        def __set__(self, obj: object, value: NoReturn) -> None: ...
+
+else:
+
+    def _FieldOr(key: str, empty: Callable[[], Any], doc: str) -> Any:
+        return _Field(key, doc, empty)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -450,7 +453,7 @@ class BaseProxyEvent(DictWrapper):
     # constructor down to two stores.
 
     def _invalid(self, key: str) -> InvalidEventError:
-        return InvalidEventError(f"{self._KIND} event has no {key!r} ({self._HINT})")
+        return _shared.InvalidEventError(f"{self._KIND} event has no {key!r} ({self._HINT})")
 
     # -- method and path ------------------------------------------------------------------------------------
 
@@ -685,7 +688,7 @@ class BaseProxyEvent(DictWrapper):
     def _bad_body(self, body: Any) -> InvalidEventError:
         # A hand-written test event with a dict body is the usual cause; a TypeError deep inside base64 or json
         # would not say so.
-        return InvalidEventError(
+        return _shared.InvalidEventError(
             f"{self._KIND} event has a 'body' of type {type(body).__name__}; AWS sends a string (JSON text, "
             "or base64 with isBase64Encoded) or null"
         )

@@ -8,23 +8,54 @@ Raising a ``ServiceError`` (or a subclass) from a route answers ``status_code`` 
         raise NotFoundError(f"order {order_id} does not exist")
 
 PERF: a request that is answered normally never loads this module (a cold start pays for every class it makes):
-the two errors a resolver needs at hand, ``ServiceError`` and ``InvalidEventError``, are defined in
-``apigw._shared`` and are the same classes here; the others are made the first time something imports them (a
-404, a handler raising ``ForbiddenError``, a body found unreadable, a header refused).
+the classes are made the first time something needs one (a 404, a handler raising ``ForbiddenError``, a body
+found unreadable, a header refused, an event the resolver cannot read). apigw's own request path reads the two it
+raises or catches there as ``apigw._shared.ServiceError`` and ``apigw._shared.InvalidEventError``, which load this
+module on first use.
 """
 
 from __future__ import annotations
 
 import json
 
-from ._shared import InvalidEventError as InvalidEventError
-from ._shared import ServiceError as ServiceError
-from ._shared import reduce_error
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import binascii
-    from typing import Any, Optional, Tuple
+    from typing import Any, Dict, Optional, Tuple
+
+
+def _reduce_error(error: BaseException) -> Tuple[Any, ...]:
+    """How to pickle an error whose ``__init__`` takes other arguments than its ``args`` hold (``ServiceError`` and
+    its subclasses, the response errors): a plain ``Exception`` pickles as ``cls(*args)``, which would refuse them or
+    lose their attributes (multiprocessing, caches). ``_restore_error`` makes it again without ``__init__``."""
+    return _restore_error, (type(error), error.args, error.__dict__)
+
+
+def _restore_error(cls: type, args: Tuple[Any, ...], state: Dict[str, Any]) -> BaseException:
+    error: BaseException = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class ServiceError(Exception):
+    """An HTTP error answered as ``{"statusCode": status_code, "message": msg}``."""
+
+    def __init__(self, status_code: int, msg: str) -> None:
+        # NOTE: Exception.__init__ by name, not super(): subclasses also inherit from json/unicode errors whose
+        # __init__ takes other arguments.
+        Exception.__init__(self, msg)
+        self.status_code = status_code
+        self.msg = msg
+
+    __reduce__ = _reduce_error  # its __init__ takes other arguments than its args hold
+
+
+class InvalidEventError(ValueError):
+    """The Lambda event is not an HTTP event of the resolver's kind (for example it has no method or path).
+
+    This is a deployment or test-event problem, not a client error, so it is raised rather than answered.
+    """
 
 
 class _DefaultMessageError(ServiceError):
@@ -152,7 +183,7 @@ class InvalidResponseHeaderError(ValueError):
     ``name`` is the header (``"Set-Cookie"`` for a cookie), ``value`` the refused value (``None`` for a bad name).
     """
 
-    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
+    __reduce__ = _reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, name: object, value: object) -> None:
         self.name = name
@@ -171,7 +202,7 @@ class ResponseSerializationError(TypeError):
     Raised while the response is built, so ``exception_handler`` and debug mode see it like a handler's error.
     """
 
-    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
+    __reduce__ = _reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, method: str, rule: str, handler: str, error: BaseException, result: Any = None) -> None:
         self.method = method
@@ -199,7 +230,7 @@ class ResponseSizeExceededError(Exception):
     the exception handlers, as Powertools does.
     """
 
-    __reduce__ = reduce_error  # its __init__ takes other arguments than its args hold
+    __reduce__ = _reduce_error  # its __init__ takes other arguments than its args hold
 
     def __init__(self, *, actual_size: int, max_size: int, route: object = None, integration: object = None) -> None:
         self.actual_size = actual_size

@@ -27,7 +27,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, Generic, Optional, Protocol, TypeVar
 
-    from .response import Response
+    from .resolver import Response
 
     _AppT = TypeVar("_AppT")
 else:

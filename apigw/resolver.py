@@ -34,10 +34,9 @@ from enum import Enum
 
 from . import _impl, _shared, integrations
 from ._impl import ContextVar
-from ._shared import JSON, InvalidEventError, ServiceError
+from ._shared import JSON
 from ._shared import status_code as _status
 from .events import BaseProxyEvent
-from .response import CORSConfig, Response
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
         Callable,
         Coroutine,
         Dict,
+        Generic,
         List,
         Mapping,
         Optional,
@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from ._vpc_lattice import VPCLatticeResolver as VPCLatticeResolver
     from ._vpc_lattice import VPCLatticeV2Resolver as VPCLatticeV2Resolver
     from .any_integration import ResponseBuilder as ResponseBuilder
-    from .exceptions import NotFoundError
+    from .exceptions import InvalidEventError, NotFoundError
     from .integrations import Integration
     from .openapi.models import OpenAPI
     from .request import Request
@@ -78,6 +78,8 @@ if TYPE_CHECKING:
     AnyCallable = TypeVar("AnyCallable", bound=Callable[..., Any])
     ExceptionT = TypeVar("ExceptionT", bound=BaseException)
     NotFoundHandler = TypeVar("NotFoundHandler", bound=Callable[[NotFoundError], Any])
+    HeaderValue = Union[str, List[str]]
+    _BodyT = TypeVar("_BodyT")
 
     class _MethodDecorator(Protocol):
         """What type checkers see of ``get``, ``post``, ``put``, ``delete``, ``patch`` and ``head``: every keyword of
@@ -104,6 +106,11 @@ if TYPE_CHECKING:
             status_code: int = 200,
             middlewares: Optional[Sequence[Callable[..., Any]]] = None,
         ) -> Callable[[AnyCallable], AnyCallable]: ...
+
+else:
+    from ._shared import Generic  # COMPAT: Response[Todo] as in Powertools, without typing at run time
+
+    _BodyT = None
 
 
 _TRUTHY = ("1", "true", "t", "yes", "y", "on")
@@ -184,6 +191,148 @@ _BY_PROXY_TYPE: Dict[str, Integration] = {
         integrations.VPC_LATTICE_V2,
     )
 }
+
+
+# -- what a handler returns, and the CORS policy (public in apigw.response) --------------------------------------
+# PERF: defined here, where every app needs them, rather than in a module of their own: a cold start pays ~50 µs for
+# each module it imports. Powertools keeps them with its resolvers too.
+
+
+class Response(Generic[_BodyT]):
+    """A response with an explicit status, content type, body, headers and cookies.
+
+    ``body`` may be ``str``, ``bytes`` (sent base64-encoded), ``None``, or, when the content type is JSON, any
+    object the resolver's serializer accepts. Header values are a string or a list of strings. ``Content-Type`` in
+    ``headers`` wins over ``content_type``. ``compress`` overrides the route's ``compress`` setting (gzip is still
+    only used when the client accepts it).
+
+    >>> Response(418, "text/plain", "I'm a teapot", {"X-Custom": "X-Value"}).headers
+    {'X-Custom': 'X-Value', 'Content-Type': 'text/plain'}
+
+    ``Response[Model]`` is the type of a response whose body is a ``Model`` (a return annotation that response
+    validation reads); at run time it is ``Response`` itself.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        content_type: Optional[str] = None,
+        body: Any = None,
+        headers: Optional[Mapping[str, HeaderValue]] = None,
+        cookies: Optional[Sequence[Any]] = None,
+        compress: Optional[bool] = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.base64_encoded = False
+        self.headers: Dict[str, HeaderValue] = dict(headers) if headers else {}
+        self.cookies: List[Any] = list(cookies) if cookies else []
+        self.compress = compress
+        self.content_type = content_type
+        if content_type:
+            self.headers.setdefault("Content-Type", content_type)
+
+    def is_json(self) -> bool:
+        """True when the ``Content-Type`` is ``application/json`` (so a non-string body gets serialized)."""
+        content_type = self.headers.get("Content-Type", "")
+        if isinstance(content_type, list):
+            content_type = content_type[0] if content_type else ""
+        return content_type.startswith(JSON)
+
+    def __repr__(self) -> str:
+        return f"Response(status_code={self.status_code!r}, headers={self.headers!r}, body={self.body!r})"
+
+
+class CORSConfig:
+    """Cross-origin resource sharing for the routes of a resolver.
+
+    Defaults follow the seed documentation: ``allow_origin="*"`` (use a real origin in production), the allowed
+    headers ``Authorization, Content-Type, X-Amz-Date, X-Api-Key, X-Amz-Security-Token`` plus ``allow_headers``,
+    no exposed headers, no ``Max-Age``, no credentials.
+
+    Which ``Access-Control-Allow-Origin`` a response gets:
+
+    - the request has no ``Origin`` header: ``allow_origin`` (so the headers are always there, as documented);
+    - the request's ``Origin`` is ``allow_origin``, one of ``extra_origins``, or any origin when ``"*"`` is
+      allowed: that origin, echoed;
+    - otherwise no CORS headers at all (the browser will refuse).
+
+    Whenever the value is not ``*`` the response also gets ``Vary: Origin`` (its headers depend on the request's
+    origin, so shared caches must key on it). ``Access-Control-Allow-Credentials: true`` is only sent for an origin
+    named in the configuration, never for one allowed through ``"*"``: that would hand credentials to any site.
+    """
+
+    REQUIRED_HEADERS = ("Authorization", "Content-Type", "X-Amz-Date", "X-Api-Key", "X-Amz-Security-Token")
+    _REQUIRED_HEADERS = list(REQUIRED_HEADERS)  # COMPAT: the name Powertools' own tests build expectations from
+
+    def __init__(
+        self,
+        allow_origin: str = "*",
+        extra_origins: Optional[Sequence[str]] = None,
+        allow_headers: Optional[Sequence[str]] = None,
+        expose_headers: Optional[Sequence[str]] = None,
+        max_age: Optional[int] = None,
+        allow_credentials: bool = False,
+    ) -> None:
+        if not isinstance(allow_origin, str):
+            raise TypeError(
+                f"CORSConfig: allow_origin must be one origin (a str such as 'https://app.example.com'), not "
+                f"{allow_origin!r}; list further origins in extra_origins=[...]"
+            )
+        if max_age is not None and (not isinstance(max_age, int) or isinstance(max_age, bool)):
+            raise TypeError(f"CORSConfig: max_age must be a number of seconds (an int), not {max_age!r}")
+        if not isinstance(allow_credentials, bool):
+            raise TypeError(f"CORSConfig: allow_credentials must be True or False, not {allow_credentials!r}")
+        self.allow_origin = allow_origin
+        self.extra_origins = _names("extra_origins", extra_origins)
+        self.allow_headers = set(self.REQUIRED_HEADERS) | set(_names("allow_headers", allow_headers))
+        self.expose_headers = _names("expose_headers", expose_headers)
+        self.max_age = max_age
+        self.allow_credentials = allow_credentials
+        self._allowed_origins = frozenset([allow_origin, *self.extra_origins])
+        # PERF: everything but the origin is the same for every response; built once.
+        fixed = {"Access-Control-Allow-Headers": ",".join(sorted(self.allow_headers))}
+        if self.expose_headers:
+            fixed["Access-Control-Expose-Headers"] = ",".join(self.expose_headers)
+        if max_age is not None:
+            fixed["Access-Control-Max-Age"] = str(max_age)
+        self._fixed = fixed
+        self._default_headers = self._with_origin(allow_origin, allow_origin != "*")
+        self._wildcard = "*" in self._allowed_origins
+
+    def _with_origin(self, origin: str, named: bool) -> Dict[str, str]:
+        headers = {"Access-Control-Allow-Origin": origin, **self._fixed}
+        if origin != "*":
+            headers["Vary"] = "Origin"
+            if named and self.allow_credentials:
+                headers["Access-Control-Allow-Credentials"] = "true"
+        return headers
+
+    def headers_for(self, request_origin: Optional[str]) -> Optional[Dict[str, str]]:
+        """The CORS response headers for a request from ``request_origin`` (``None`` when it has no ``Origin``),
+        or ``None`` when that origin is not allowed. The returned dict may be shared: copy it before changing it."""
+        if not request_origin or request_origin == self.allow_origin:
+            return self._default_headers
+        if request_origin in self._allowed_origins:
+            return self._with_origin(request_origin, True)
+        if self._wildcard:
+            return self._with_origin(request_origin, False)
+        return None
+
+    def to_dict(self, origin: Optional[str] = None) -> Dict[str, str]:
+        """The CORS headers as a new dict (for ``origin``, or for a request without ``Origin``)."""
+        return dict(self.headers_for(origin) or {})
+
+
+def _names(option: str, value: Optional[Sequence[str]]) -> List[str]:
+    """A list option of CORSConfig: a single str is one item (not its characters); every item must be a str."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"CORSConfig: {option} must be a list of str, and {item!r} is not one")
+    return items
 
 
 class Route:
@@ -278,8 +427,13 @@ _OPENAPI_DEFAULT_VALUES = tuple(_OPENAPI_DEFAULTS.values())  # in route()'s orde
 def _method_route(method: str) -> Callable[..., Any]:
     """``BaseRouter.get`` and its siblings: ``route`` for one method (type checkers read ``_MethodDecorator``)."""
 
+    methods = (method,)
+
     def method_route(self: BaseRouter, rule: str, cors: Optional[bool] = None, *args: Any, **kwargs: Any) -> Any:
-        return self.route(rule, method, cors, *args, **kwargs)
+        if args or kwargs or type(self).route is not _BASE_ROUTE:
+            return self.route(rule, method, cors, *args, **kwargs)
+        # PERF: the usual @app.get(rule): route()'s defaults, without binding its nineteen parameters
+        return _registrar(self, methods, rule, cors, False, None, (), 200, {})
 
     method_route.__name__ = method.lower()
     method_route.__qualname__ = f"BaseRouter.{method_route.__name__}"
@@ -335,8 +489,6 @@ class BaseRouter:
             methods = (method,) if isinstance(method, str) else tuple(method)
             if not methods or not all(isinstance(one, str) and one for one in methods):
                 raise TypeError(f"route {rule!r}: method must be an HTTP method name or a list of them, not {method!r}")
-        if not isinstance(rule, str):
-            raise TypeError(f"a route rule must be a str such as '/orders/<order_id>', not {type(rule).__name__}")
         if type(status_code) is not int or not 100 <= status_code <= 599:  # PERF: the message only when needed
             status_code = _status(status_code, f"route {rule!r}")
         documented = (
@@ -358,26 +510,9 @@ class BaseRouter:
             if documented == _OPENAPI_DEFAULT_VALUES
             else {key: value for key, value in zip(_OPENAPI_DEFAULTS, documented) if value != _OPENAPI_DEFAULTS[key]}
         )
-        route_middlewares = tuple(middlewares or ())
-
-        def register(func: AnyCallable) -> AnyCallable:
-            if not callable(func):
-                raise TypeError(f"@route({rule!r}) decorates a function, not {type(func).__name__}")
-            for one_method in methods:
-                self._add_route(
-                    one_method.upper(),
-                    rule,
-                    func,
-                    cors,
-                    compress,
-                    cache_control,
-                    route_middlewares,
-                    status_code,
-                    openapi,
-                )
-            return func
-
-        return register
+        return _registrar(
+            self, methods, rule, cors, compress, cache_control, tuple(middlewares or ()), status_code, openapi
+        )
 
     def _add_route(
         self,
@@ -473,6 +608,36 @@ class BaseRouter:
     def clear_context(self) -> None:
         """Empty ``context``."""
         self.context.clear()
+
+
+_BASE_ROUTE = BaseRouter.route
+
+
+def _registrar(
+    router: BaseRouter,
+    methods: Tuple[str, ...],
+    rule: str,
+    cors: Optional[bool],
+    compress: bool,
+    cache_control: Optional[str],
+    middlewares: Tuple[Callable[..., Any], ...],
+    status_code: int,
+    openapi: Dict[str, Any],
+) -> Callable[[AnyCallable], AnyCallable]:
+    """The decorator ``route()`` returns: registers the decorated function for each method."""
+    if not isinstance(rule, str):
+        raise TypeError(f"a route rule must be a str such as '/orders/<order_id>', not {type(rule).__name__}")
+
+    def register(func: AnyCallable) -> AnyCallable:
+        if not callable(func):
+            raise TypeError(f"@route({rule!r}) decorates a function, not {type(func).__name__}")
+        for method in methods:
+            router._add_route(
+                method.upper(), rule, func, cors, compress, cache_control, middlewares, status_code, openapi
+            )
+        return func
+
+    return register
 
 
 class ApiGatewayResolver(BaseRouter):
@@ -853,7 +1018,7 @@ class ApiGatewayResolver(BaseRouter):
         try:
             try:
                 method, path = view._request_line()
-            except InvalidEventError:
+            except _shared.InvalidEventError:
                 raise self._invalid_event(event) from None
             expects_elb = integration.expects_elb
             if expects_elb is not None:  # PERF: integrations.mismatch() written out
@@ -893,7 +1058,7 @@ class ApiGatewayResolver(BaseRouter):
                         view, self._to_response(result, route.status_code), route, integration
                     )
             except Exception as exc:
-                response = self._write_error(view, exc, route, integration)
+                response = (_errors or _load_errors()).write_error(self, view, exc, route, integration)
         finally:
             state[_IN_FLIGHT] = False
             if active is not None:
@@ -934,38 +1099,9 @@ class ApiGatewayResolver(BaseRouter):
     def __call__(self, event: Mapping[str, Any], context: Any) -> Dict[str, Any]:
         return self.resolve(event, context)
 
-    def _write_error(
-        self, view: BaseProxyEvent, exc: Exception, route: Route, integration: Integration
-    ) -> Dict[str, Any]:
-        """The error response for ``exc``. If writing it fails in turn (an exception handler's response too large,
-        or with a bad header), that second error gets one turn through the exception handlers; a third propagates."""
-        response = self._handle_exception(exc)
-        try:
-            return self._writer.write(view, response, route, integration)
-        except Exception as second:
-            if type(second) is type(exc):
-                raise
-            return self._writer.write(view, self._handle_exception(second), route, integration)
-
     def _invalid_event(self, event: Any) -> InvalidEventError:
         """The error for an event this resolver cannot read: says what the event is and which resolver reads it."""
-        found, what = integrations.describe(event)
-        mine = self._integration
-        if not isinstance(event, dict):
-            return InvalidEventError(f"{type(self).__name__} reads {mine.title} events, but this is {what}")
-        if found is not None and found.family() != mine.family():
-            return InvalidEventError(
-                f"{type(self).__name__} reads {mine.title} events, but this is {what}: "
-                f"use {found.resolver_name} "
-                f"(or ApiGatewayResolver(proxy_type=ProxyEventType.{found.view_name}))"
-            )
-        try:  # same integration, or none known: the view says which key is missing
-            view = mine.event_class(event)
-            view.http_method  # noqa: B018
-            view.path  # noqa: B018
-        except InvalidEventError as exc:
-            return exc if found is not None else InvalidEventError(f"{exc}; this is {what}")
-        return InvalidEventError(f"{type(self).__name__} cannot read this {mine.title} event")
+        return (_errors or _load_errors()).invalid_event(self, event)
 
     def _chain(self, route: Route) -> Callable[[Any], Any]:
         """Build (once per route) the middleware chain: app middlewares, then route middlewares, then the route.
@@ -1000,28 +1136,15 @@ class ApiGatewayResolver(BaseRouter):
         return path
 
     def _answer_not_found(self) -> Response[Any]:
-        """The not-found route: a CORS pre-flight answer, a 405 (``method_not_allowed``), the app's ``not_found``
-        handler, or a 404."""
+        """The not-found route: a 404, or what apigw._errors answers (a CORS pre-flight, a 405 with
+        ``method_not_allowed``, the app's ``not_found`` handler)."""
         if not self._cors_enabled and not self._method_not_allowed and not self._exception_handlers:
             # PERF: the plain 404 (no pre-flight, no 405, no handler to ask): its body serialized once per app.
             body = self._not_found_body
             if body is None:
                 body = self._not_found_body = self._serializer({"statusCode": 404, "message": "Not found"})
             return Response(404, JSON, body)
-        view = self.current_event
-        method = view.http_method.upper()
-        if self._cors_enabled and method == "OPTIONS":
-            path = self._remove_prefix(view.path) if self._strip_prefixes else view.path
-            methods = ",".join(sorted(self._cors_methods_for(path)))
-            return Response(204, None, "", {"Access-Control-Allow-Methods": methods})
-        errors = _exceptions or _load_exceptions()
-        if self._method_not_allowed:
-            allowed = self.allowed_methods(self._remove_prefix(view.path) if self._strip_prefixes else view.path)
-            if allowed:
-                response = self._handle_exception(errors.MethodNotAllowedError())
-                response.headers.setdefault("Allow", ", ".join(allowed))
-                return response
-        return self._handle_exception(errors.NotFoundError())
+        return (_errors or _load_errors()).answer_not_found(self)
 
     def allowed_methods(self, path: str) -> List[str]:
         """The methods this app answers for ``path`` (sorted; ``[]`` when no route matches it): the ``Allow`` header
@@ -1033,42 +1156,6 @@ class ApiGatewayResolver(BaseRouter):
             if self._cors_enabled:
                 methods.add("OPTIONS")
         return sorted(methods)
-
-    def _cors_methods_for(self, path: str) -> Set[str]:
-        """The methods a pre-flight may allow: those of ``path`` whose winning route has CORS enabled, or, for a
-        path without any, every CORS-enabled method of the app (COMPAT: Powertools answers 204 for any path)."""
-        methods = {"OPTIONS"}
-        for method in self._matcher.methods_for(path):
-            hit = self._matcher.match(method, path)
-            if hit is not None and hit[0].cors:
-                methods.add(method)
-        if len(methods) == 1:
-            methods.update(route.method for route in self._routes if route.cors)
-        return methods
-
-    def _handle_exception(self, exc: Exception) -> Response[Any]:
-        """A response for ``exc`` from a registered handler or the ServiceError rule; re-raises otherwise."""
-        raised, exc = exc, self._handled_as(exc)
-        handler = self._lookup_exception_handler(type(exc))
-        if handler is not None:
-            try:
-                return self._to_response(handler(exc))
-            except ServiceError as service_error:
-                exc = service_error
-        return self._unhandled(exc, raised)
-
-    def _handled_as(self, exc: Exception) -> Exception:
-        """The exception the app's handlers answer for ``exc``: for a ``Depends()`` dependency that raised, what it
-        raised (COMPAT: Powertools 3.37), unless a handler is registered for ``DependencyResolutionError`` itself."""
-        depends = sys.modules.get("apigw.depends")
-        if (
-            depends is not None
-            and isinstance(exc, depends.DependencyResolutionError)
-            and isinstance(exc.__cause__, Exception)
-            and depends.DependencyResolutionError not in self._exception_handlers
-        ):
-            return exc.__cause__
-        return exc
 
     def error_response(self, exc: Exception) -> Response[Any]:
         """The app's own error response for ``exc``: what its exception handlers, the ``ServiceError`` rule or debug
@@ -1084,35 +1171,7 @@ class ApiGatewayResolver(BaseRouter):
                 response.headers["X-Request-Id"] = app.lambda_context.aws_request_id
                 return response
         """
-        return self._handle_exception(exc)
-
-    def _unhandled(self, exc: Exception, raised: Optional[Exception] = None) -> Response[Any]:
-        """What no exception handler answered: a validation error's or ``ServiceError``'s response, the debug-mode
-        traceback, or ``raised`` (default ``exc``) raised again."""
-        answer = getattr(exc, "_apigw_response", None)  # validation errors (apigw.openapi) know their answer
-        if answer is not None:
-            return answer(self)  # type: ignore[no-any-return]
-        if isinstance(exc, ServiceError):
-            body = self._serializer({"statusCode": exc.status_code, "message": exc.msg})
-            return Response(exc.status_code, JSON, body)
-        if self._debug:
-            # PERF: debug mode only, both; traceback costs a millisecond of cold start
-            import traceback
-
-            from .exceptions import ResponseSizeExceededError
-
-            if not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large too
-                return Response(500, "text/plain", "".join(traceback.format_exception(exc)))
-        raise raised if raised is not None else exc
-
-    def _lookup_exception_handler(self, exc_class: type) -> Optional[Callable[[Any], Any]]:
-        if not self._exception_handlers:
-            return None
-        for cls in exc_class.__mro__:
-            handler = self._exception_handlers.get(cls)
-            if handler is not None:
-                return handler
-        return None
+        return (_errors or _load_errors()).handle_exception(self, exc)
 
     def _to_response(self, result: Any, status: int = 200) -> Response[Any]:
         if isinstance(result, Response):
@@ -1286,17 +1345,17 @@ def _invoke_plan(
     return build_plan(app, route, placeholders, bool(validation))
 
 
-#: ``apigw.exceptions`` once a 404 or 405 needed it. PERF: it loads with a request's first error, and an import
-#: statement would cost every such answer ~0.8 µs again.
-_exceptions: Optional[ModuleType] = None
+#: ``apigw._errors`` once a request went wrong. PERF: it loads with a process's first error, and an import statement
+#: would cost every such answer ~0.8 µs again.
+_errors: Optional[ModuleType] = None
 
 
-def _load_exceptions() -> ModuleType:
-    global _exceptions
-    from . import exceptions
+def _load_errors() -> ModuleType:
+    global _errors
+    from . import _errors as errors
 
-    _exceptions = exceptions
-    return exceptions
+    _errors = errors
+    return errors
 
 
 _resolve_async: Optional[Callable[..., Coroutine[Any, Any, Dict[str, Any]]]] = None

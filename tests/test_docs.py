@@ -16,6 +16,7 @@ MODULES_WITH_EXAMPLES = [
     "apigw.events",
     "apigw.integrations",
     "apigw.middlewares",
+    "apigw.resolver",
     "apigw.response",
     "apigw.cookies",
 ]

@@ -202,6 +202,45 @@ def test_layer_bytecode_is_unchecked_hash_of_the_shipped_source(layer, tmp_path)
         assert headers and headers == {name: [True, 0b01, True] for name in headers}, version
 
 
+def test_layer_bytecode_leaves_out_typing_only_blocks_and_keeps_the_source_lines(layer, tmp_path):
+    # Each version's interpreter compares the layer's code objects with those it compiles from the shipped source:
+    # the same functions at the same lines, less those defined under `if TYPE_CHECKING:` (which never run).
+    zipfile.ZipFile(layer).extractall(tmp_path)
+    code = (
+        "import importlib.util, json, marshal, pathlib, sys, types\n"
+        "def functions(code):\n"
+        "    for const in code.co_consts:\n"
+        "        if isinstance(const, types.CodeType):\n"
+        "            yield f'{const.co_name}@{const.co_firstlineno}'\n"
+        "            yield from functions(const)\n"
+        "out = {}\n"
+        "for name in sys.argv[2:]:\n"
+        "    source = pathlib.Path(sys.argv[1], name)\n"
+        "    shipped = marshal.loads(open(importlib.util.cache_from_source(str(source)), 'rb').read()[16:])\n"
+        "    full = compile(source.read_bytes(), str(source), 'exec', dont_inherit=True)\n"
+        "    out[name] = [sorted(set(functions(full)) - set(functions(shipped))),\n"
+        "                 sorted(set(functions(shipped)) - set(functions(full)))]\n"
+        "print(json.dumps(out))"
+    )
+    for version, python in layer_versions(layer).items():
+        result = subprocess.run(
+            [python, "-I", "-c", code, str(tmp_path / "python" / "apigw"), "resolver.py", "events.py", "request.py"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+
+        found = json.loads(result.stdout)
+        # resolver.py's typing-only Protocol (_MethodDecorator), events.py's __get__ overloads: left out.
+        assert any(name.startswith("_MethodDecorator@") for name in found["resolver.py"][0]), version
+        assert any(name.startswith("__get__@") for name in found["events.py"][0]), version
+        # Nothing else differs: no function added, none moved to another line (request.py's typing-only block
+        # holds imports only).
+        assert all(added == [] for _, added in found.values()), version
+        assert found["request.py"] == [[], []], version
+
+
 def test_every_python_the_layer_serves_loads_its_bytecode_and_compiles_nothing(layer, tmp_path):
     for version, python in layer_versions(layer).items():
         found = imports_from_source(python, layer, tmp_path, {"APIGW_REQUIRE_EXTENSIONS": "1"})

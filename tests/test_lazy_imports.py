@@ -26,6 +26,8 @@ OPTIONAL = [
     "apigw.cookies",
     "apigw._case_insensitive",  # the header maps built when read (multi_value_headers, resolved_headers_field)
     "apigw.exceptions",  # the error classes: a request answered normally needs none beyond apigw._shared's
+    "apigw.response",  # the public path of Response and CORSConfig (defined in apigw.resolver) and the cookies
+    "apigw._errors",  # what answers a request that went wrong (exception handlers, 405, pre-flight, bad events)
     # the views of the other integrations, and the request-context views nobody read
     "apigw._http_api",
     "apigw._alb",
@@ -222,6 +224,51 @@ def test_the_error_classes_load_with_the_first_error_and_are_the_public_ones_whe
     )
 
     assert loaded["apigw.exceptions"]
+
+
+@pytest.mark.once
+def test_an_unreadable_event_makes_the_error_class_of_apigw_exceptions_on_the_spot():
+    loaded = modules_after(
+        """
+        import sys
+        from apigw import APIGatewayRestResolver
+
+        app = APIGatewayRestResolver()
+        try:
+            app.resolve({"path": "/orders"}, None)
+        except ValueError as exc:
+            caught = exc
+        from apigw import _shared
+        from apigw.exceptions import InvalidEventError, ServiceError
+
+        assert type(caught) is InvalidEventError and "httpMethod" in str(caught), caught
+        assert _shared.InvalidEventError is InvalidEventError and _shared.ServiceError is ServiceError
+        """
+    )
+
+    assert loaded["apigw.exceptions"] and loaded["apigw._errors"]
+
+
+@pytest.mark.once
+def test_the_error_path_loads_with_the_first_error_a_plain_404_does_not_need_it():
+    loaded = modules_after(
+        """
+        import sys
+        from apigw import APIGatewayRestResolver, BadRequestError
+
+        app = APIGatewayRestResolver()
+
+        @app.get("/orders")
+        def orders():
+            raise BadRequestError("no orders today")
+
+        assert app.resolve({"path": "/nowhere", "httpMethod": "GET"}, None)["statusCode"] == 404
+        assert "apigw._errors" not in sys.modules
+        assert app.resolve({"path": "/orders", "httpMethod": "GET"}, None)["statusCode"] == 400
+        """
+    )
+
+    assert loaded["apigw._errors"]
 
 
 @pytest.mark.once

@@ -16,7 +16,9 @@ from source at every cold start. The layer therefore carries ``__pycache__/<modu
 Python version it serves, compiled by that version's interpreter as *unchecked-hash* pycs (PEP 552): Python loads
 them without looking at the source's modification time, which unzipping does not preserve reliably (zip keeps
 local time at a 2-second resolution), nor hashing the source. A layer is immutable once published, so the check
-buys nothing. The interpreters are the ``--python`` ones, by default ``python3.X`` (on PATH, or the running
+buys nothing. The bytecode leaves out the bodies of ``if TYPE_CHECKING:`` blocks, which never run (apigw's modules set
+``TYPE_CHECKING = False``) but would be unmarshalled at every cold start; line numbers stay the source's. The
+interpreters are the ``--python`` ones, by default ``python3.X`` (on PATH, or the running
 interpreter) for every version whose compiled modules are in the wheels; for a pure layer, the running
 interpreter. After building, each interpreter imports every module of the unpacked layer with bytecode writes
 off, and the build fails if any module was compiled from source.
@@ -39,7 +41,8 @@ from typing import Dict, List, NamedTuple, Optional, Sequence
 LEFT_OUT_SUFFIXES = (".pyx", ".c", ".pyi")
 # Where Lambda unpacks a layer's python/ folder: the path recorded in the bytecode as the source file name.
 LAMBDA_LAYER_ROOT = "/opt/python"
-INVALIDATION_MODES = ("unchecked-hash", "checked-hash")
+# The bytecode kinds a layer may carry, with their PEP 552 flags (bit 0: hash-based; bit 1: check the source's hash).
+PYC_FLAGS = {"unchecked-hash": 0b01, "checked-hash": 0b11}
 
 
 class Interpreter(NamedTuple):
@@ -157,15 +160,40 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 # -- bytecode -----------------------------------------------------------------------------------------------------
 
-# Run by each target interpreter: compiles the given sources (relative to the layer root) into __pycache__.
+# Run by each target interpreter: compiles the given sources (relative to the layer root) into __pycache__, as
+# py_compile would (PEP 552 header: magic, flags, the source's hash; then the marshalled code), with one difference:
+# the body of each `if TYPE_CHECKING:` block is compiled as `pass`. PERF: every apigw module sets TYPE_CHECKING =
+# False, so those bodies (typing-only imports, Protocols, overloads) never run, yet CPython compiles them (the test
+# is a name) and a cold start would unmarshal them: ~230k instructions. Line numbers are the source's: tracebacks and
+# inspect.getsource point at the shipped .py files.
 COMPILE_SCRIPT = """\
-import importlib.util, py_compile, sys
-root, lambda_root, mode = sys.argv[1], sys.argv[2], py_compile.PycInvalidationMode[sys.argv[3]]
+import ast, importlib.util, marshal, os, sys
+root, lambda_root, flags = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+def typing_only(test):
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+        and isinstance(test.value, ast.Name) and test.value.id == "typing")
+
+class DropTypingOnly(ast.NodeTransformer):
+    def visit_If(self, node):
+        self.generic_visit(node)
+        if typing_only(node.test):
+            node.body = [ast.copy_location(ast.Pass(), node.body[0])]
+        return node
+
 for relative in sys.argv[4:]:
     source = root + "/" + relative
-    # dfile: the name recorded in the code objects is the path on Lambda, so the loader need not rewrite it.
-    py_compile.compile(source, cfile=importlib.util.cache_from_source(source), dfile=lambda_root + "/" + relative,
-                       doraise=True, invalidation_mode=mode)
+    with open(source, "rb") as file:
+        data = file.read()
+    tree = DropTypingOnly().visit(ast.parse(data, source))
+    # The name recorded in the code objects is the path on Lambda, so the loader need not rewrite it.
+    code = compile(tree, lambda_root + "/" + relative, "exec", dont_inherit=True)
+    pyc = importlib.util.cache_from_source(source)
+    os.makedirs(os.path.dirname(pyc), exist_ok=True)
+    with open(pyc, "wb") as file:
+        file.write(importlib.util.MAGIC_NUMBER + flags.to_bytes(4, "little") + importlib.util.source_hash(data))
+        file.write(marshal.dumps(code))
 """
 
 
@@ -188,7 +216,7 @@ def compile_bytecode(members: Dict[str, bytes], interpreters: Sequence[Interpret
                     COMPILE_SCRIPT,
                     str(root),
                     LAMBDA_LAYER_ROOT,
-                    mode.upper().replace("-", "_"),
+                    str(PYC_FLAGS[mode]),
                     *sources,
                 ],
                 capture_output=True,
@@ -400,8 +428,8 @@ def build_layer(
     members = layer_members(chosen)
     interpreters: List[Interpreter] = []
     if bytecode is not None:
-        if bytecode not in INVALIDATION_MODES:
-            raise ValueError(f"bytecode must be one of {INVALIDATION_MODES} or None, not {bytecode!r}")
+        if bytecode not in PYC_FLAGS:
+            raise ValueError(f"bytecode must be one of {tuple(PYC_FLAGS)} or None, not {bytecode!r}")
         wheel_versions = sorted({v for v in map(wheel_python_version, chosen) if v}, key=_version_key)
         interpreters = choose_interpreters(pythons, wheel_versions)
         members.update(compile_bytecode(members, interpreters, bytecode))
