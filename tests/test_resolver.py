@@ -159,6 +159,30 @@ def test_each_method_decorator_registers_its_method(decorator):
     assert app(rest_event("/thing", decorator.upper()), None)["statusCode"] == 200
 
 
+def test_the_method_decorators_go_through_a_subclass_route_override():
+    # @app.get(rule) takes a shortcut past route() only when route() is apigw's own.
+    seen = []
+
+    class TaggingResolver(ApiGatewayResolver):
+        def route(self, rule, method, *args, **kwargs):
+            seen.append((rule, method))
+            return super().route(rule, method, *args, **kwargs)
+
+    app = TaggingResolver()
+    app.get("/thing")(lambda: {"ok": True})
+    app.post("/thing", cors=False, compress=True)(lambda: {"ok": True})
+
+    assert seen == [("/thing", "GET"), ("/thing", "POST")]
+    assert app(rest_event("/thing", "GET"), None)["statusCode"] == 200
+
+
+def test_a_method_decorator_refuses_a_rule_that_is_not_text():
+    app = ApiGatewayResolver()
+
+    with pytest.raises(TypeError, match="a route rule must be a str"):
+        app.get(42)
+
+
 def test_rule_text_other_than_placeholders_is_a_regular_expression():
     app = ApiGatewayResolver()
 
