@@ -17,11 +17,11 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from . import _errors, exceptions, integrations
+from . import _errors, integrations
 from ._callables import is_async
 from ._chain import CallRoute, Next, returned_none
 from .events import BaseProxyEvent
-from .exceptions import InvalidEventError, ServiceError
+from .exceptions import InvalidEventError, MethodNotAllowedError, NotFoundError, ServiceError
 from .resolver import (
     _ACTIVE_APP,
     _IN_FLIGHT,
@@ -91,10 +91,10 @@ async def _answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     if app._method_not_allowed:
         allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
         if allowed:
-            response = await _handle_exception(app, exceptions.MethodNotAllowedError())
+            response = await _handle_exception(app, MethodNotAllowedError())
             response.headers.setdefault("Allow", ", ".join(allowed))
             return response
-    return await _handle_exception(app, exceptions.NotFoundError())
+    return await _handle_exception(app, NotFoundError())
 
 
 async def _write_error(

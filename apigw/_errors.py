@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import sys
 
-from . import exceptions, integrations
+from . import integrations
 from ._shared import JSON
-from .exceptions import InvalidEventError, ServiceError
+from .exceptions import (
+    InvalidEventError,
+    MethodNotAllowedError,
+    NotFoundError,
+    ResponseSizeExceededError,
+    ServiceError,
+)
 from .resolver import Response
 
 TYPE_CHECKING = False
@@ -84,7 +90,7 @@ def unhandled(app: ApiGatewayResolver, exc: Exception, raised: Optional[Exceptio
     if isinstance(exc, ServiceError):
         body = app._serializer({"statusCode": exc.status_code, "message": exc.msg})
         return Response(exc.status_code, JSON, body)
-    if app._debug and not isinstance(exc, exceptions.ResponseSizeExceededError):  # a traceback could be too large
+    if app._debug and not isinstance(exc, ResponseSizeExceededError):  # a traceback could be too large
         import traceback  # PERF: debug mode only; traceback costs a millisecond of cold start
 
         return Response(500, "text/plain", "".join(traceback.format_exception(exc)))
@@ -102,10 +108,10 @@ def answer_not_found(app: ApiGatewayResolver) -> Response[Any]:
     if app._method_not_allowed:
         allowed = app.allowed_methods(app._remove_prefix(view.path) if app._strip_prefixes else view.path)
         if allowed:
-            response = handle_exception(app, exceptions.MethodNotAllowedError())
+            response = handle_exception(app, MethodNotAllowedError())
             response.headers.setdefault("Allow", ", ".join(allowed))
             return response
-    return handle_exception(app, exceptions.NotFoundError())
+    return handle_exception(app, NotFoundError())
 
 
 def cors_methods_for(app: ApiGatewayResolver, path: str) -> Set[str]:
