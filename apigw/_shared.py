@@ -130,11 +130,12 @@ def _classify(rule: str) -> Tuple[str, Tuple[str, ...]]:
         return "literal", ()
     names = []
     for segment in rule.split("/"):
-        name = placeholder_name(segment) if segment[:1] == "<" else None  # PERF: a call only where one can be
-        if name is not None:
-            names.append(name)
-        elif not _REGEX_METACHARS.isdisjoint(segment):
+        if _REGEX_METACHARS.isdisjoint(segment):
+            continue  # PERF: literal text, the usual segment, settled without a call
+        name = placeholder_name(segment)
+        if name is None:
             return "regex", ()
+        names.append(name)
     for name in names:
         # The rule must behave as its regex would, and a regex group name must be an identifier ("<1>" is not).
         if not name.isidentifier():
