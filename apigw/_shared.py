@@ -6,9 +6,10 @@ module it imports (PERF), and these are needed by every app.
   ``Vary``, oversize responses, and the response header layouts.
 - **The errors of every request path**, ``_shared.ServiceError`` and ``_shared.InvalidEventError``: the classes of
   ``apigw.exceptions``, which loads when a request first needs one (PERF: a cold start makes no error class).
-- **Typing stand-ins** (``apigw.events``, ``apigw.response``, ``apigw.middlewares``): what their classes are
+- **Typing stand-ins** (``apigw.events``, ``apigw.resolver``, ``apigw.middlewares``): what their classes are
   declared with at run time, since ``typing`` is not loaded.
-- **Names loaded on first use** (``apigw``, ``apigw.events``, ``apigw.resolver``): their module ``__getattr__``.
+- **Names loaded on first use** (``apigw``, ``apigw.events``, ``apigw.resolver``, ``apigw.response``, this module):
+  their module ``__getattr__``.
 
 A compiled module and its pure twin both import from here, so the compiled build never imports a pure twin.
 """

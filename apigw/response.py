@@ -13,6 +13,7 @@ pays ~50 µs for each module it imports); ``Cookie`` and ``SameSite`` load with 
 
 from __future__ import annotations
 
+from ._shared import load_lazily
 from .resolver import CORSConfig, Response
 
 TYPE_CHECKING = False
@@ -23,11 +24,8 @@ if TYPE_CHECKING:
     from .cookies import Cookie as Cookie
     from .cookies import SameSite as SameSite
 else:
+    _COOKIE_NAMES = {"Cookie": "cookies", "SameSite": "cookies"}
 
     def __getattr__(name: str) -> object:
         # PERF: the cookie classes load with the first cookie (see apigw.cookies).
-        if name in ("Cookie", "SameSite"):
-            from . import cookies
-
-            return getattr(cookies, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return load_lazily(globals(), _COOKIE_NAMES, name, __name__)
